@@ -1,0 +1,33 @@
+package dev.kaizen.api;
+
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Builds one named kind of part from its config. Every SPI's factory extends this.
+ *
+ * <p>Implementations are annotated with {@code @org.pf4j.Extension}, have a public no-argument
+ * constructor and are stateless; the host may call {@link #create} many times, from any thread.
+ *
+ * @param <C> the config type this factory reads
+ * @param <T> the runtime type it builds
+ */
+public interface ComponentFactory<C extends ComponentConfig<T>, T> extends ExtensionPoint {
+
+    /** The name recipes use in {@code type:}; lowercase kebab-case, unique within its kind. */
+    String name();
+
+    /** The config record this factory reads; registered by the host under {@link #name()}. */
+    Class<C> configType();
+
+    /**
+     * Builds a part. The caller owns the result and closes it if it is {@link AutoCloseable}.
+     *
+     * @throws IllegalArgumentException if the config cannot be used (the message says why)
+     */
+    T create(C config, ComponentContext context);
+
+    /** One line for {@code kaizen components}. */
+    default String description() {
+        return "";
+    }
+}

@@ -1,0 +1,2 @@
+/** Experience memories: remembered (task, observation, action, value) records, retrieved by similarity. */
+package dev.kaizen.api.memory;

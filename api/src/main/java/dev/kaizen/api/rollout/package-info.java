@@ -1,0 +1,2 @@
+/** The host's batched rollout engine, offered to parts through the component context. */
+package dev.kaizen.api.rollout;
