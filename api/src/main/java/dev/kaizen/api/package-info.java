@@ -12,6 +12,7 @@
  * {@link dev.kaizen.api.search search algorithms}, {@link dev.kaizen.api.reward reward models},
  * {@link dev.kaizen.api.optimizer optimisers}, {@link dev.kaizen.api.memory experience memories},
  * {@link dev.kaizen.api.method training methods}, {@link dev.kaizen.api.rollout the rollout service}
- * and {@link dev.kaizen.api.bench benchmarks}.
+ * {@link dev.kaizen.api.bench benchmarks} and
+ * {@link dev.kaizen.api.export dataset formats}.
  */
 package dev.kaizen.api;

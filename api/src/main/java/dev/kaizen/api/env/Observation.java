@@ -20,9 +20,12 @@ import java.util.Map;
  * @param done whether the episode has ended
  * @param reward the reward received for the action that led here (0 on reset)
  * @param info environment-specific visible facts (e.g. {@code page=item}); never hidden ground truth
+ * @param descriptions what a concrete action refers to, keyed by action text, where the action alone
+ *     does not say but the page shows it (e.g. {@code click[B07XYZ]} → the product's title and price);
+ *     possibly empty
  */
 public record Observation(String text, List<Action> actions, List<String> templates, boolean done,
-                          double reward, Map<String, String> info) {
+                          double reward, Map<String, String> info, Map<String, String> descriptions) {
 
     /** Info key for feedback on an invalid action. */
     public static final String FEEDBACK = "feedback";
@@ -32,6 +35,7 @@ public record Observation(String text, List<Action> actions, List<String> templa
         actions = actions == null ? List.of() : List.copyOf(actions);
         templates = templates == null ? List.of() : List.copyOf(templates);
         info = info == null ? Map.of() : Map.copyOf(info);
+        descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
         for (String template : templates) {
             int at = template.indexOf("{}");
             if (at < 0 || template.indexOf("{}", at + 2) >= 0) {
@@ -41,6 +45,17 @@ public record Observation(String text, List<Action> actions, List<String> templa
         if (Double.isNaN(reward) || Double.isInfinite(reward)) {
             throw new IllegalArgumentException("reward must be finite: " + reward);
         }
+    }
+
+    /** An observation without action descriptions. */
+    public Observation(String text, List<Action> actions, List<String> templates, boolean done, double reward,
+                       Map<String, String> info) {
+        this(text, actions, templates, done, reward, info, Map.of());
+    }
+
+    /** What the page shows about {@code action} beyond its own text, or the empty string. */
+    public String describe(Action action) {
+        return descriptions.getOrDefault(action.text(), "");
     }
 
     /** Feedback on the last action if it was invalid, else the empty string. */
