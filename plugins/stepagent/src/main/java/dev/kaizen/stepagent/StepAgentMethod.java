@@ -1,0 +1,192 @@
+package dev.kaizen.stepagent;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kaizen.api.IncompatiblePartsException;
+import dev.kaizen.api.ProgressReporter;
+import dev.kaizen.api.env.Environment;
+import dev.kaizen.api.env.Split;
+import dev.kaizen.api.env.Task;
+import dev.kaizen.api.method.MethodContext;
+import dev.kaizen.api.method.TrainingMethod;
+import dev.kaizen.api.optimizer.Optimizer;
+import dev.kaizen.api.optimizer.OptimizerConfig;
+import dev.kaizen.api.optimizer.TrainingBatch;
+import dev.kaizen.api.optimizer.TrainingReport;
+import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.policy.Sampling;
+import dev.kaizen.api.policy.TrainablePolicy;
+import dev.kaizen.api.reward.RewardModelConfig;
+import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.stepagent.inspection.InspectionResult;
+import dev.kaizen.stepagent.inspection.Inspector;
+import dev.kaizen.stepagent.inspection.Prefix;
+import dev.kaizen.stepagent.reflection.ImplicitReflection;
+import dev.kaizen.stepagent.reflection.InverseReflection;
+import dev.kaizen.stepagent.reflection.Reflector;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * StepAgent (novice to expert, step by step): a behaviour-cloning warm-up (or a checkpoint) as the
+ * baseline, then iterations of inspection (the policy acts on every prefix of every expert
+ * trajectory; disagreements become step pairs) and reflection (implicit: step-level DPO on the
+ * pairs; inverse: a reward model fitted on the pairs relabels the policy's rollouts for PPO), each
+ * evaluated.
+ *
+ * <p>Stages: {@code baseline}, {@code iter-1}, …, and {@code final} for the last iteration. All
+ * state lives in the policy; the expert demonstrations are recomputed from the environment when a
+ * resumed run needs them, and every random draw is seeded from the stage name.
+ */
+public final class StepAgentMethod implements TrainingMethod {
+
+    private final StepAgentConfig config;
+    private final OptimizerConfig warmup;
+    private final OptimizerConfig optimizer;
+    private final RewardModelConfig reward;
+
+    /**
+     * @param config the method's config
+     * @param warmup the warm-up optimiser; null when starting from a checkpoint
+     * @param optimizer the reflection's optimiser, before per-iteration overrides
+     * @param reward the inverse variant's reward model; null for the implicit variant
+     */
+    public StepAgentMethod(StepAgentConfig config, OptimizerConfig warmup, OptimizerConfig optimizer,
+                           RewardModelConfig reward) {
+        this.config = requireNonNull(config, "config is null");
+        this.optimizer = requireNonNull(optimizer, "optimizer is null");
+        if (config.checkpoint() == null) {
+            requireNonNull(warmup, "warmup is null");
+        }
+        if (config.reflection() == Reflection.INVERSE) {
+            requireNonNull(reward, "reward is null");
+        }
+        this.warmup = warmup;
+        this.reward = reward;
+    }
+
+    @Override
+    public void run(MethodContext context) throws Exception {
+        Policy policy = context.policy();
+        if (!(policy instanceof TrainablePolicy trainable)) {
+            throw new IncompatiblePartsException("method 'stepagent' trains its policy, but the recipe's policy ("
+                    + policy.getClass().getSimpleName() + ") is not trainable; use a trainable policy such as "
+                    + "djl-scorer");
+        }
+        Demonstrations demonstrations = new Demonstrations(context.environment(), config.demonstrations());
+
+        context.stage("baseline", () -> {
+            if (config.checkpoint() != null) {
+                Path directory = Path.of(config.checkpoint());
+                if (!Files.isDirectory(directory)) {
+                    throw new IllegalArgumentException("method.checkpoint: '" + config.checkpoint()
+                            + "' is not a directory; give a policy checkpoint directory or leave it out to warm up");
+                }
+                trainable.load(directory);
+            } else {
+                warmUp(context, trainable, demonstrations.get(context));
+            }
+            context.evaluate("baseline", policy);
+        });
+        for (int i = 1; i <= config.iterations(); i++) {
+            String stage = i == config.iterations() ? "final" : "iter-" + i;
+            int iteration = i;
+            context.stage(stage, () -> iterate(context, trainable, stage, iteration, demonstrations.get(context)));
+        }
+    }
+
+    private void warmUp(MethodContext context, TrainablePolicy policy, List<Trajectory> demonstrations) {
+        context.writeTrajectories("demonstrations", demonstrations);
+        TrainingReport report;
+        try (Optimizer trainer = context.create(warmup)) {
+            report = trainer.train(policy, TrainingBatch.ofTrajectories(demonstrations,
+                    context.seed("baseline/warmup"), "baseline/warmup"));
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stage", "baseline");
+        fields.put("demonstrations", demonstrations.size());
+        fields.put("steps", demonstrations.stream().mapToInt(Trajectory::length).sum());
+        report.metrics().forEach((name, value) -> fields.put("optimizer." + name, value));
+        context.metrics().record("stepagent-warmup", fields);
+    }
+
+    private void iterate(MethodContext context, TrainablePolicy policy, String stage, int iteration,
+                         List<Trajectory> demonstrations) throws Exception {
+        InspectionSettings settings = config.inspection();
+        Inspector inspector = new Inspector(settings.batchSize(), settings.agreement());
+        Sampling sampling = new Sampling(settings.samples(), settings.temperature(), context.seed(stage + "/inspect"));
+        InspectionResult inspection;
+        try (ProgressReporter progress = context.progress(stage + "/inspect", Prefix.cut(demonstrations).size())) {
+            inspection = inspector.inspect(policy, demonstrations, sampling, progress);
+        }
+        context.writePairs(stage, inspection.pairs());
+        Map<String, Object> inspected = new LinkedHashMap<>();
+        inspected.put("stage", stage);
+        inspected.put("iteration", iteration);
+        inspected.putAll(inspection.metrics());
+        context.metrics().record("stepagent-inspection", inspected);
+
+        Map<String, Object> overrides = config.optimizerOverrides(iteration);
+        OptimizerConfig scheduled = overrides.isEmpty() ? optimizer : context.override(optimizer, overrides);
+        Reflector reflector = config.reflection() == Reflection.IMPLICIT
+                ? new ImplicitReflection(context, scheduled)
+                : new InverseReflection(context, reward, scheduled, config.exploration().tasks(),
+                        config.exploration().samples(), config.exploration().temperature());
+        Map<String, Object> reflected = new LinkedHashMap<>();
+        reflected.put("stage", stage);
+        reflected.put("iteration", iteration);
+        reflected.put("reflection", config.reflection().id());
+        reflected.putAll(reflector.reflect(stage, policy, inspection.pairs(), demonstrations));
+        context.metrics().record("stepagent-reflection", reflected);
+
+        context.evaluate(stage, policy);
+    }
+
+    /** The expert demonstrations of the first training tasks, gathered once when first needed. */
+    private static final class Demonstrations {
+        private final Environment environment;
+        private final int count;
+        private List<Trajectory> gathered;
+
+        Demonstrations(Environment environment, int count) {
+            this.environment = environment;
+            this.count = count;
+        }
+
+        List<Trajectory> get(MethodContext context) {
+            if (gathered == null) {
+                gathered = gather(context);
+            }
+            return gathered;
+        }
+
+        private List<Trajectory> gather(MethodContext context) {
+            List<Task> train = environment.tasks(Split.TRAIN);
+            if (train.size() < count) {
+                throw new IllegalArgumentException("method.demonstrations is " + count + " but the environment has only "
+                        + train.size() + " training tasks; lower it to at most " + train.size());
+            }
+            List<Trajectory> demonstrations = new ArrayList<>(count);
+            int missing = 0;
+            for (Task task : train.subList(0, count)) {
+                var demonstration = environment.demonstration(task);
+                if (demonstration.isPresent() && demonstration.get().length() > 0) {
+                    demonstrations.add(demonstration.get());
+                } else {
+                    missing++;
+                }
+            }
+            if (demonstrations.isEmpty()) {
+                throw new IncompatiblePartsException("method 'stepagent' needs expert demonstrations, but the "
+                        + "environment gave none for its first " + count + " training tasks");
+            }
+            context.metrics().record("stepagent-demonstrations", Map.of("demonstrations", demonstrations.size(),
+                    "missing", missing));
+            return List.copyOf(demonstrations);
+        }
+    }
+}

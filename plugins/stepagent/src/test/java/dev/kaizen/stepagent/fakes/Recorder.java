@@ -1,0 +1,19 @@
+package dev.kaizen.stepagent.fakes;
+
+import dev.kaizen.api.ComponentConfig;
+import dev.kaizen.api.optimizer.TrainingBatch;
+import dev.kaizen.api.reward.RewardFitData;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the fake parts were built from and given, in call order. */
+public final class Recorder {
+
+    /** One optimiser call: which optimiser config and what batch. */
+    public record Training(ComponentConfig<?> config, TrainingBatch batch) {
+    }
+
+    public final List<Training> trainings = new ArrayList<>();
+    public final List<RewardFitData> fits = new ArrayList<>();
+    public final List<ComponentConfig<?>> built = new ArrayList<>();
+}
