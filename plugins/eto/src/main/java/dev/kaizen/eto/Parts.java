@@ -1,0 +1,30 @@
+package dev.kaizen.eto;
+
+import dev.kaizen.api.ComponentConfig;
+import dev.kaizen.api.ComponentContext;
+import java.util.Map;
+
+/** Nested parts of a method config: the recipe's, or a default built by name through the host. */
+final class Parts {
+
+    private Parts() {
+    }
+
+    /**
+     * {@code given}, or the config of part {@code type} with its defaults if {@code given} is null.
+     *
+     * @param field the recipe field, for the message if the default part is not installed
+     */
+    static <C extends ComponentConfig<?>> C orDefault(ComponentContext context, C given, Class<C> kind, String type,
+                                                      String field) {
+        if (given != null) {
+            return given;
+        }
+        try {
+            return context.config(kind, Map.of("type", type));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + " is not set and its default {type: " + type
+                    + "} cannot be built (" + e.getMessage() + "); name an installed part in " + field, e);
+        }
+    }
+}

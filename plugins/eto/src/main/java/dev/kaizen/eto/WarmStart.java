@@ -1,0 +1,82 @@
+package dev.kaizen.eto;
+
+import dev.kaizen.api.Checkpointable;
+import dev.kaizen.api.IncompatiblePartsException;
+import dev.kaizen.api.method.MethodContext;
+import dev.kaizen.api.optimizer.Optimizer;
+import dev.kaizen.api.optimizer.OptimizerConfig;
+import dev.kaizen.api.optimizer.TrainingBatch;
+import dev.kaizen.api.optimizer.TrainingReport;
+import dev.kaizen.api.policy.Policy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The starting policy of both methods: behaviour cloning on the expert demonstrations, done as the
+ * host's {@code bc} method does it (so that the {@code baseline} stage equals the BC baseline of the
+ * same recipe), or a checkpoint loaded into the policy.
+ */
+final class WarmStart {
+
+    /** How many demonstrated training tasks a method uses when the recipe does not say. */
+    static final int DEFAULT_DEMONSTRATIONS = 200;
+
+    /** The seed stream of the warm-up training, the same as the host's {@code bc} method uses. */
+    static final String BC_SEED_STREAM = "baseline/bc";
+
+    private WarmStart() {
+    }
+
+    /** Checks the fields both methods share; messages name the recipe field. */
+    static void validate(String method, int demonstrations, String checkpoint, int iterations, Integer explorationTasks) {
+        if (demonstrations < 1) {
+            throw new IllegalArgumentException("method.demonstrations must be >= 1 (training tasks with expert"
+                    + " demonstrations), got " + demonstrations);
+        }
+        if (checkpoint != null && checkpoint.isBlank()) {
+            throw new IllegalArgumentException("method.checkpoint must name a checkpoint directory or be left out, got a blank string");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("method.iterations must be >= 1 (rounds of " + method + " after the"
+                    + " warm-up), got " + iterations);
+        }
+        if (explorationTasks != null && (explorationTasks < 1 || explorationTasks > demonstrations)) {
+            throw new IllegalArgumentException("method.explorationTasks must be between 1 and method.demonstrations ("
+                    + demonstrations + "), or left out for all demonstrated tasks; got " + explorationTasks);
+        }
+    }
+
+    /** Brings {@code policy} to its starting point and records what was done. */
+    static void run(MethodContext context, Policy policy, OptimizerConfig optimizer, String checkpoint,
+                    Demonstrations demonstrations, String method) throws IOException {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (checkpoint != null) {
+            if (!(policy instanceof Checkpointable checkpointable)) {
+                throw new IncompatiblePartsException("method." + "checkpoint is set, but the policy "
+                        + policy.getClass().getSimpleName() + " cannot load checkpoints; use a trainable policy"
+                        + " or leave method.checkpoint out to start with behaviour cloning");
+            }
+            Path directory = Path.of(checkpoint);
+            if (!Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("method.checkpoint: no checkpoint directory at " + directory.toAbsolutePath());
+            }
+            checkpointable.load(directory);
+            fields.put("checkpoint", directory.toString());
+            context.metrics().record(method + "-warm-start", fields);
+            return;
+        }
+        var trajectories = demonstrations.all();
+        context.writeTrajectories("demonstrations", trajectories);
+        TrainingReport report;
+        try (Optimizer bc = context.create(optimizer)) {
+            report = bc.train(policy, TrainingBatch.ofTrajectories(trajectories, context.seed(BC_SEED_STREAM), "baseline/bc"));
+        }
+        fields.put("demonstrations", trajectories.size());
+        fields.put("steps", trajectories.stream().mapToInt(t -> t.length()).sum());
+        fields.putAll(report.metrics());
+        context.metrics().record(method + "-warm-start", fields);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kaizen.eto.testing;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.optimizer.Optimizer;
+import dev.kaizen.api.optimizer.OptimizerFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Registers {@link TabularDpoOptimizer} as optimizer {@code tabular-dpo}; keeps every call. */
+public final class TabularDpoFactory implements OptimizerFactory<TabularDpoConfig> {
+
+    public final List<TabularDpoOptimizer.Call> calls = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return "tabular-dpo";
+    }
+
+    @Override
+    public Class<TabularDpoConfig> configType() {
+        return TabularDpoConfig.class;
+    }
+
+    @Override
+    public Optimizer create(TabularDpoConfig config, ComponentContext context) {
+        return new TabularDpoOptimizer(config, calls);
+    }
+}
