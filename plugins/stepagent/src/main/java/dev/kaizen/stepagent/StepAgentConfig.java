@@ -1,5 +1,6 @@
 package dev.kaizen.stepagent;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kaizen.api.method.TrainingMethodConfig;
 import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.api.reward.RewardModelConfig;
@@ -12,9 +13,11 @@ import java.util.Map;
 /**
  * Config of the {@code stepagent} method.
  *
- * <p>Parts left out get their default type with that type's own defaults when the method is built:
- * {@code warmup} {@code {type: bc}}; {@code optimizer} {@code {type: dpo}} for the implicit
- * variant and {@code {type: ppo}} for the inverse one; {@code reward} {@code {type: discriminator}}.
+ * <p>Parts left out get their default type with that type's own defaults: {@code warmup}
+ * {@code {type: bc}} and {@code reward} {@code {type: discriminator}} (declared, so the host fills
+ * them into the resolved recipe); {@code optimizer} {@code {type: dpo}} for the implicit variant
+ * and {@code {type: ppo}} for the inverse one (it depends on {@code reflection}, so it is filled
+ * when the method is built). The reward model is used by the inverse variant only.
  *
  * @param reflection {@code implicit} (step-level DPO on the pairs) or {@code inverse} (reward
  *     model on the pairs, PPO on relabelled rollouts); default {@code implicit}
@@ -31,9 +34,11 @@ import java.util.Map;
  * @param exploration the inverse variant's rollouts on training tasks
  */
 public record StepAgentConfig(Reflection reflection, Integer demonstrations, String checkpoint,
-                              OptimizerConfig warmup, Integer iterations, InspectionSettings inspection,
+                              @JsonProperty(defaultValue = "{type: bc}") OptimizerConfig warmup,
+                              Integer iterations, InspectionSettings inspection,
                               OptimizerConfig optimizer, List<Map<String, Object>> optimizerSchedule,
-                              RewardModelConfig reward, ExplorationSettings exploration)
+                              @JsonProperty(defaultValue = "{type: discriminator}") RewardModelConfig reward,
+                              ExplorationSettings exploration)
         implements TrainingMethodConfig {
 
     public StepAgentConfig {
