@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The expert demonstrations of the first {@code count} training tasks, collected once on first use
- * (the environment's expert is deterministic, so a resumed run collects the same ones). Not
- * thread-safe.
+ * The expert demonstrations of the first {@code count} training tasks (capped by the split's size;
+ * tasks the expert has no demonstration for are left out), chosen exactly as the host's {@code bc}
+ * method chooses them, and collected once on first use (the expert is deterministic, so a resumed
+ * run collects the same ones). Not thread-safe.
  */
 final class Demonstrations {
 
@@ -74,19 +75,16 @@ final class Demonstrations {
             return byTask;
         }
         List<Task> train = environment.tasks(Split.TRAIN);
-        if (train.size() < count) {
-            throw new IllegalArgumentException("method.demonstrations is " + count + " but the environment has only "
-                    + train.size() + " train tasks; set method.demonstrations to at most " + train.size());
-        }
+        List<Task> chosen = train.subList(0, Math.min(count, train.size()));
         Map<String, Trajectory> loaded = new LinkedHashMap<>();
-        for (Task task : train.subList(0, count)) {
-            Trajectory demonstration = environment.demonstration(task).orElseThrow(() -> new IllegalArgumentException(
-                    "method '" + method + "' needs an expert demonstration of every training task it uses, but the"
-                            + " environment gives none for task " + task.id()));
-            if (demonstration.steps().isEmpty()) {
-                throw new IllegalArgumentException("the expert demonstration of task " + task.id() + " has no steps");
-            }
-            loaded.put(task.id(), demonstration);
+        for (Task task : chosen) {
+            environment.demonstration(task).filter(d -> !d.steps().isEmpty())
+                    .ifPresent(d -> loaded.put(task.id(), d));
+        }
+        if (loaded.isEmpty()) {
+            throw new IllegalArgumentException("method '" + method + "' needs expert demonstrations, but the environment"
+                    + " gives none for its first " + chosen.size() + " training tasks; use an environment with an"
+                    + " expert, or start from method.checkpoint with demonstrations for pairing");
         }
         byTask = loaded;
         return byTask;

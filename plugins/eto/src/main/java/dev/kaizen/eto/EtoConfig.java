@@ -1,5 +1,6 @@
 package dev.kaizen.eto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kaizen.api.critic.CriticConfig;
 import dev.kaizen.api.method.TrainingMethodConfig;
 import dev.kaizen.api.optimizer.OptimizerConfig;
@@ -8,17 +9,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Config of the {@code eto} method. Nested parts left out of the recipe get their defaults from
- * the host when the method is built ({@code {type: bc}}, {@code {type: sample}},
- * {@code {type: none}}, {@code {type: dpo}}).
+ * Config of the {@code eto} method. Nested parts left out of the recipe default to
+ * {@code {type: bc}}, {@code {type: sample}}, {@code {type: none}} and {@code {type: dpo}}, each
+ * with its own defaults.
  *
- * @param demonstrations how many training tasks (the first ones of the {@code train} split) have
- *     expert demonstrations: the BC warm-up trains on them and exploration pairs against them
+ * @param demonstrations how many training tasks (the first ones of the {@code train} split, capped
+ *     by its size) to collect expert demonstrations for, as the host's {@code bc} method does: the
+ *     warm-up trains on them and exploration pairs against them
  * @param optimizer the warm-up optimiser (behaviour cloning on the demonstrations)
  * @param checkpoint a policy checkpoint directory to start from instead of the warm-up; null for the warm-up
  * @param iterations rounds of explore → pair → DPO; the last one is the stage {@code final}
  * @param explorationTasks how many demonstrated tasks each iteration explores (a seeded choice per
- *     iteration when fewer than {@code demonstrations}); null for all of them
+ *     iteration when fewer than there are); null for all of them
  * @param explorer the search algorithm that explores (e.g. {@code sample}, {@code greedy}, {@code mcts})
  * @param critic the critic the explorer uses, if it uses one
  * @param dpo the preference optimiser, trained once per iteration on that iteration's pairs
@@ -28,10 +30,14 @@ import java.util.Map;
  * @param diagnostics whether to measure how DPO moved the pairs' log-probabilities away from the
  *     reference (costs two scoring passes over the pairs per iteration)
  */
-public record EtoConfig(Integer demonstrations, OptimizerConfig optimizer, String checkpoint, Integer iterations,
-                        Integer explorationTasks, SearchAlgorithmConfig explorer, CriticConfig critic,
-                        OptimizerConfig dpo, Map<String, List<Object>> schedule, Integer truncationSlack,
-                        Boolean diagnostics) implements TrainingMethodConfig {
+public record EtoConfig(Integer demonstrations,
+                        @JsonProperty(defaultValue = "{type: " + Parts.BC + "}") OptimizerConfig optimizer,
+                        String checkpoint, Integer iterations, Integer explorationTasks,
+                        @JsonProperty(defaultValue = "{type: " + Parts.SAMPLE + "}") SearchAlgorithmConfig explorer,
+                        @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
+                        @JsonProperty(defaultValue = "{type: " + Parts.DPO + "}") OptimizerConfig dpo,
+                        Map<String, List<Object>> schedule, Integer truncationSlack, Boolean diagnostics)
+        implements TrainingMethodConfig {
 
     /** The paper's schedule: β 0.1 in the first iteration, 0.5 after. */
     public static final Map<String, List<Object>> DEFAULT_SCHEDULE = Map.of("beta", List.of(0.1, 0.5));

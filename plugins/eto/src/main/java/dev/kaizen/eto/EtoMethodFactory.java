@@ -25,12 +25,12 @@ public final class EtoMethodFactory implements TrainingMethodFactory<EtoConfig> 
 
     @Override
     public TrainingMethod create(EtoConfig config, ComponentContext context) {
-        OptimizerConfig warmUp = Parts.orDefault(context, config.optimizer(), OptimizerConfig.class, "bc",
+        OptimizerConfig warmUp = Parts.orDefault(context, config.optimizer(), OptimizerConfig.class, Parts.BC,
                 "method.optimizer");
         SearchAlgorithmConfig explorer = Parts.orDefault(context, config.explorer(), SearchAlgorithmConfig.class,
-                "sample", "method.explorer");
-        CriticConfig critic = Parts.orDefault(context, config.critic(), CriticConfig.class, "none", "method.critic");
-        OptimizerConfig dpo = Parts.orDefault(context, config.dpo(), OptimizerConfig.class, "dpo", "method.dpo");
+                Parts.SAMPLE, "method.explorer");
+        CriticConfig critic = Parts.orDefault(context, config.critic(), CriticConfig.class, Parts.NONE, "method.critic");
+        OptimizerConfig dpo = Parts.orDefault(context, config.dpo(), OptimizerConfig.class, Parts.DPO, "method.dpo");
         List<OptimizerConfig> dpoByIteration = new Schedule("method.schedule", config.schedule())
                 .validate(context, dpo, config.iterations());
         return new EtoMethod(config, warmUp, explorer, critic, dpoByIteration);

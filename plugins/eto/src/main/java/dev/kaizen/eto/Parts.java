@@ -4,8 +4,17 @@ import dev.kaizen.api.ComponentConfig;
 import dev.kaizen.api.ComponentContext;
 import java.util.Map;
 
-/** Nested parts of a method config: the recipe's, or a default built by name through the host. */
+/**
+ * Nested parts of a method config: the recipe's, or the default part. The host fills the defaults
+ * declared on the config records ({@code @JsonProperty(defaultValue)}); a host that does not gets
+ * the same default here, built by name.
+ */
 final class Parts {
+
+    static final String BC = "bc";
+    static final String SAMPLE = "sample";
+    static final String NONE = "none";
+    static final String DPO = "dpo";
 
     private Parts() {
     }

@@ -1,5 +1,6 @@
 package dev.kaizen.eto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kaizen.api.critic.CriticConfig;
 import dev.kaizen.api.method.TrainingMethodConfig;
 import dev.kaizen.api.optimizer.OptimizerConfig;
@@ -9,16 +10,17 @@ import java.util.Map;
 
 /**
  * Config of the {@code rft} method (rejection-sampling fine-tuning). Nested parts left out of the
- * recipe get their defaults from the host when the method is built ({@code {type: bc}},
- * {@code {type: sample}}, {@code {type: none}}).
+ * recipe default to {@code {type: bc}}, {@code {type: sample}} and {@code {type: none}}, each with
+ * its own defaults.
  *
- * @param demonstrations how many training tasks (the first ones of the {@code train} split) have
- *     expert demonstrations, used for the warm-up and (with {@code includeDemonstrations}) every round
+ * @param demonstrations how many training tasks (the first ones of the {@code train} split, capped
+ *     by its size) to collect expert demonstrations for, as the host's {@code bc} method does; used
+ *     for the warm-up and (with {@code includeDemonstrations}) every round
  * @param optimizer behaviour cloning, for the warm-up and every round
  * @param checkpoint a policy checkpoint directory to start from instead of the warm-up; null for the warm-up
  * @param iterations rounds of sample → keep successes → behaviour cloning; the last one is the stage {@code final}
  * @param explorationTasks how many demonstrated tasks each round samples (a seeded choice per round
- *     when fewer than {@code demonstrations}); null for all of them
+ *     when fewer than there are); null for all of them
  * @param explorer the search algorithm that samples (e.g. {@code sample} with several samples per task)
  * @param critic the critic the explorer uses, if it uses one
  * @param schedule per-round values of {@code optimizer} fields, e.g. {@code {epochs: [2]}}; the last
@@ -27,8 +29,11 @@ import java.util.Map;
  *     the kept trajectories (as RFT in the ETO paper does), or on the kept trajectories alone
  * @param minReward the episode reward a sampled trajectory needs to be kept (1 keeps successes only)
  */
-public record RftConfig(Integer demonstrations, OptimizerConfig optimizer, String checkpoint, Integer iterations,
-                        Integer explorationTasks, SearchAlgorithmConfig explorer, CriticConfig critic,
+public record RftConfig(Integer demonstrations,
+                        @JsonProperty(defaultValue = "{type: " + Parts.BC + "}") OptimizerConfig optimizer,
+                        String checkpoint, Integer iterations, Integer explorationTasks,
+                        @JsonProperty(defaultValue = "{type: " + Parts.SAMPLE + "}") SearchAlgorithmConfig explorer,
+                        @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
                         Map<String, List<Object>> schedule, Boolean includeDemonstrations, Double minReward)
         implements TrainingMethodConfig {
 

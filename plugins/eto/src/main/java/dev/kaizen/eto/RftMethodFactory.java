@@ -25,11 +25,11 @@ public final class RftMethodFactory implements TrainingMethodFactory<RftConfig> 
 
     @Override
     public TrainingMethod create(RftConfig config, ComponentContext context) {
-        OptimizerConfig optimizer = Parts.orDefault(context, config.optimizer(), OptimizerConfig.class, "bc",
+        OptimizerConfig optimizer = Parts.orDefault(context, config.optimizer(), OptimizerConfig.class, Parts.BC,
                 "method.optimizer");
         SearchAlgorithmConfig explorer = Parts.orDefault(context, config.explorer(), SearchAlgorithmConfig.class,
-                "sample", "method.explorer");
-        CriticConfig critic = Parts.orDefault(context, config.critic(), CriticConfig.class, "none", "method.critic");
+                Parts.SAMPLE, "method.explorer");
+        CriticConfig critic = Parts.orDefault(context, config.critic(), CriticConfig.class, Parts.NONE, "method.critic");
         List<OptimizerConfig> optimizerByRound = new Schedule("method.schedule", config.schedule())
                 .validate(context, optimizer, config.iterations());
         return new RftMethod(config, optimizer, explorer, critic, optimizerByRound);

@@ -21,11 +21,12 @@ import java.util.Map;
  */
 final class WarmStart {
 
-    /** How many demonstrated training tasks a method uses when the recipe does not say. */
-    static final int DEFAULT_DEMONSTRATIONS = 200;
+    /** How many training tasks to take demonstrations of when the recipe does not say (as {@code bc}). */
+    static final int DEFAULT_DEMONSTRATIONS = 1000;
 
-    /** The seed stream of the warm-up training, the same as the host's {@code bc} method uses. */
-    static final String BC_SEED_STREAM = "baseline/bc";
+    /** The seed stream and label of the warm-up training, the same as the host's {@code bc} method's. */
+    static final String BC_SEED_STREAM = "bc/train";
+    static final String BC_LABEL = "bc";
 
     private WarmStart() {
     }
@@ -43,9 +44,9 @@ final class WarmStart {
             throw new IllegalArgumentException("method.iterations must be >= 1 (rounds of " + method + " after the"
                     + " warm-up), got " + iterations);
         }
-        if (explorationTasks != null && (explorationTasks < 1 || explorationTasks > demonstrations)) {
-            throw new IllegalArgumentException("method.explorationTasks must be between 1 and method.demonstrations ("
-                    + demonstrations + "), or left out for all demonstrated tasks; got " + explorationTasks);
+        if (explorationTasks != null && explorationTasks < 1) {
+            throw new IllegalArgumentException("method.explorationTasks must be >= 1 (at most all demonstrated tasks"
+                    + " are explored), or left out for all of them; got " + explorationTasks);
         }
     }
 
@@ -72,7 +73,7 @@ final class WarmStart {
         context.writeTrajectories("demonstrations", trajectories);
         TrainingReport report;
         try (Optimizer bc = context.create(optimizer)) {
-            report = bc.train(policy, TrainingBatch.ofTrajectories(trajectories, context.seed(BC_SEED_STREAM), "baseline/bc"));
+            report = bc.train(policy, TrainingBatch.ofTrajectories(trajectories, context.seed(BC_SEED_STREAM), BC_LABEL));
         }
         fields.put("demonstrations", trajectories.size());
         fields.put("steps", trajectories.stream().mapToInt(t -> t.length()).sum());

@@ -259,10 +259,22 @@ class EtoMethodTest {
     }
 
     @Test
+    void demonstrationsAreCappedByTheTrainingSplitAsInBehaviourCloning() throws Exception {
+        Fixture fixture = new Fixture(1, directory);
+        fixture.run(with(recipe(1), "demonstrations", 50));
+        assertThat(fixture.context.trajectories().get("demonstrations")).hasSize(6);
+        assertThat(fixture.bc.calls.get(0).batch().seed()).isEqualTo(fixture.context.seed("bc/train"));
+        assertThat(fixture.sample.problems.get(0).tasks()).hasSize(6);
+
+        Fixture few = new Fixture(1, directory);
+        few.run(with(recipe(1), "demonstrations", 2));
+        assertThat(few.context.trajectories().get("demonstrations")).extracting(t -> t.task().id())
+                .containsExactly("train-0", "train-1");
+        assertThat(few.sample.problems.get(0).tasks()).extracting(Task::id).containsExactly("train-0", "train-1");
+    }
+
+    @Test
     void badRunInputFailsWithWhatToChange() {
-        assertThatThrownBy(() -> new Fixture(1, directory).run(with(recipe(1), "demonstrations", 7)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("method.demonstrations is 7").hasMessageContaining("only 6 train tasks");
 
         assertThatThrownBy(() -> new Fixture(1, directory).run(with(recipe(1), "checkpoint",
                 directory.resolve("missing").toString())))
@@ -283,7 +295,7 @@ class EtoMethodTest {
         };
         assertThatThrownBy(() -> new Fixture(1, directory, withoutExpert, new TabularPolicy(0.0)).run(recipe(1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("needs an expert demonstration").hasMessageContaining("train-0");
+                .hasMessageContaining("needs expert demonstrations").hasMessageContaining("first 6 training tasks");
     }
 
     @Test
