@@ -1,0 +1,31 @@
+package dev.kaizen.djl.optimizer;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.optimizer.Optimizer;
+import dev.kaizen.api.optimizer.OptimizerFactory;
+import org.pf4j.Extension;
+
+/** Registers behaviour cloning for {@code djl-scorer} as optimizer {@code bc}. */
+@Extension
+public final class BcOptimizerFactory implements OptimizerFactory<BcConfig> {
+
+    @Override
+    public String name() {
+        return "bc";
+    }
+
+    @Override
+    public Class<BcConfig> configType() {
+        return BcConfig.class;
+    }
+
+    @Override
+    public Optimizer create(BcConfig config, ComponentContext context) {
+        return new BcOptimizer(name(), config, context.metrics(), context::progress);
+    }
+
+    @Override
+    public String description() {
+        return "behaviour cloning (cross-entropy on demonstrated actions) for djl-scorer";
+    }
+}

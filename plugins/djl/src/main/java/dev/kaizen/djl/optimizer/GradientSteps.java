@@ -1,0 +1,59 @@
+package dev.kaizen.djl.optimizer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.kaizen.djl.engine.DjlRuntime;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Gradient steps on a set of parameters with DJL's AdamW. Create one per training call inside an
+ * {@code NDScope} (the optimiser's moment estimates live in it and are freed with it) and inside
+ * {@link DjlRuntime}. Not thread-safe.
+ */
+final class GradientSteps {
+
+    private final Map<String, NDArray> parameters;
+    private final Optimizer optimizer;
+
+    GradientSteps(Map<String, NDArray> parameters, double learningRate, double weightDecay, double gradientClip) {
+        this.parameters = parameters;
+        var builder = Optimizer.adamW().optLearningRateTracker(Tracker.fixed((float) learningRate))
+                .optWeightDecays((float) weightDecay);
+        if (gradientClip > 0) {
+            builder.optClipGrad((float) gradientClip);
+        }
+        this.optimizer = builder.build();
+    }
+
+    /**
+     * One step: computes the loss (a scalar) under a gradient collector, back-propagates, updates
+     * every parameter. Arrays the loss function creates are freed before returning.
+     *
+     * @param loss builds the loss from a fresh manager; may record extra figures in its own state
+     * @return the loss value
+     */
+    float step(Function<NDManager, NDArray> loss) {
+        float value;
+        try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager();
+             GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+            scope.suppressNotUsedWarning();
+            NDArray result = loss.apply(manager);
+            collector.backward(result);
+            value = result.getFloat();
+        }
+        if (!Float.isFinite(value)) {
+            throw new IllegalStateException("the loss became " + value + "; lower the learning rate");
+        }
+        for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
+            try (NDArray gradient = entry.getValue().getGradient()) {
+                optimizer.update(entry.getKey(), entry.getValue(), gradient);
+            }
+        }
+        return value;
+    }
+}

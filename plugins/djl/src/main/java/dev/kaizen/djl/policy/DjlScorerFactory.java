@@ -1,0 +1,31 @@
+package dev.kaizen.djl.policy;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.policy.PolicyFactory;
+import org.pf4j.Extension;
+
+/** Registers {@link DjlScorerPolicy} as policy {@code djl-scorer}. */
+@Extension
+public final class DjlScorerFactory implements PolicyFactory<DjlScorerConfig> {
+
+    @Override
+    public String name() {
+        return "djl-scorer";
+    }
+
+    @Override
+    public Class<DjlScorerConfig> configType() {
+        return DjlScorerConfig.class;
+    }
+
+    @Override
+    public Policy create(DjlScorerConfig config, ComponentContext context) {
+        return DjlScorerPolicy.create(config, name(), context.seed(name()));
+    }
+
+    @Override
+    public String description() {
+        return "trainable neural action scorer on DJL/PyTorch (hashed text embeddings + matching features)";
+    }
+}

@@ -1,0 +1,243 @@
+package dev.kaizen.djl.policy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import dev.kaizen.djl.engine.DjlRuntime;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The scorer's parameters and its forward pass.
+ *
+ * <p>Per candidate row: mean-pooled hashed embeddings of its words and of its role tokens, the
+ * element-wise product of its word embedding with the instruction's (optional), and the dense
+ * features, through two ReLU layers to one score; a context's log-probabilities are the log-softmax
+ * of its rows' scores plus the fixed advice bias. The value head reads the mean of the last hidden
+ * layer over a context's rows.
+ *
+ * <p>Owns an {@link NDManager}; close it to free the native memory. Not thread-safe. Every method
+ * that touches DJL must run inside {@link DjlRuntime}.
+ */
+final class ScorerNetwork implements AutoCloseable {
+
+    /** Parameter names in a fixed order (also the checkpoint order). */
+    static final List<String> NAMES = List.of("embedding", "w1", "b1", "w2", "b2", "w3", "b3", "wv", "bv");
+
+    private static final float PAD_SCORE = -1e9f;
+
+    private final NDManager manager;
+    private final Map<String, NDArray> parameters = new LinkedHashMap<>();
+    private final int embeddingSize;
+    private final boolean interactions;
+
+    private ScorerNetwork(NDManager manager, int embeddingSize, boolean interactions) {
+        this.manager = manager;
+        this.embeddingSize = embeddingSize;
+        this.interactions = interactions;
+    }
+
+    /** The width of the first layer's input. */
+    static int inputSize(int embeddingSize, boolean interactions) {
+        return (interactions ? 3 : 2) * embeddingSize + FeatureEncoder.DENSE;
+    }
+
+    /** The shapes of the parameters for a config, by name. */
+    static Map<String, Shape> shapes(int buckets, int embeddingSize, int hiddenSize, boolean interactions) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        shapes.put("embedding", new Shape(buckets, embeddingSize));
+        shapes.put("w1", new Shape(inputSize(embeddingSize, interactions), hiddenSize));
+        shapes.put("b1", new Shape(hiddenSize));
+        shapes.put("w2", new Shape(hiddenSize, hiddenSize));
+        shapes.put("b2", new Shape(hiddenSize));
+        shapes.put("w3", new Shape(hiddenSize, 1));
+        shapes.put("b3", new Shape(1));
+        shapes.put("wv", new Shape(hiddenSize, 1));
+        shapes.put("bv", new Shape(1));
+        return shapes;
+    }
+
+    /**
+     * A network with freshly initialised parameters drawn from {@code seed}: embeddings uniform in
+     * {@code ±initScale}, weights Xavier-uniform, biases zero.
+     */
+    static ScorerNetwork initialise(DjlScorerConfig config, long seed) {
+        NDManager manager = DjlRuntime.engine().newBaseManager();
+        ScorerNetwork network = new ScorerNetwork(manager, config.embeddingSize(), config.wordInteractions());
+        SplittableRandom random = new SplittableRandom(seed);
+        for (Map.Entry<String, Shape> entry : shapes(config.buckets(), config.embeddingSize(), config.hiddenSize(),
+                config.wordInteractions()).entrySet()) {
+            Shape shape = entry.getValue();
+            float[] values = new float[Math.toIntExact(shape.size())];
+            String name = entry.getKey();
+            double limit;
+            if (name.equals("embedding")) {
+                limit = config.initScale();
+            } else if (name.startsWith("w")) {
+                limit = Math.sqrt(6.0 / (shape.get(0) + shape.get(1)));
+            } else {
+                limit = 0;
+            }
+            if (limit > 0) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+                }
+            }
+            network.put(name, manager.create(values, shape));
+        }
+        return network;
+    }
+
+    private void put(String name, NDArray array) {
+        array.setName(name);
+        array.setRequiresGradient(true);
+        parameters.put(name, array);
+    }
+
+    /** The parameters by name, in {@link #NAMES} order; trained in place. */
+    Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
+    /** An independent copy of the parameters. */
+    ScorerNetwork copy() {
+        NDManager copyManager = DjlRuntime.engine().newBaseManager();
+        ScorerNetwork copy = new ScorerNetwork(copyManager, embeddingSize, interactions);
+        for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
+            NDArray values = entry.getValue().duplicate();
+            values.attach(copyManager);
+            copy.put(entry.getKey(), values);
+        }
+        return copy;
+    }
+
+    /** Copies every parameter value of {@code other} (same shapes) into this network. */
+    void assign(ScorerNetwork other) {
+        for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
+            NDArray source = other.parameters.get(entry.getKey());
+            entry.getValue().set(source.toFloatArray());
+        }
+    }
+
+    /** The parameter values as plain arrays, by name (for tests and checks). */
+    Map<String, float[]> snapshot() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        parameters.forEach((name, array) -> out.put(name, array.toFloatArray()));
+        return out;
+    }
+
+    /** The outputs of a forward pass; arrays belong to the caller's scope. */
+    record Forward(NDArray scores, NDArray logProbabilities, NDArray values, NDArray mask) {
+    }
+
+    /**
+     * Runs the network on a batch. Arrays are created in {@code scope} (and the current
+     * {@code NDScope}); the caller closes them.
+     *
+     * @param withValues whether to compute the value head
+     */
+    Forward forward(NDManager scope, EncodedBatch batch, boolean withValues) {
+        NDArray embedding = parameters.get("embedding");
+        NDArray text = bag(scope, embedding, batch.textIds, batch.textMask, batch.textCount, batch.rows,
+                batch.textLength);
+        NDArray role = bag(scope, embedding, batch.roleIds, batch.roleMask, batch.roleCount, batch.rows,
+                batch.roleLength);
+        NDArray dense = scope.create(batch.dense, new Shape(batch.rows, FeatureEncoder.DENSE));
+        NDList inputs = new NDList(text, role);
+        if (interactions) {
+            NDArray instruction = bag(scope, embedding, batch.instructionIds, batch.instructionMask,
+                    batch.instructionCount, batch.contexts, batch.instructionLength);
+            NDArray perRow = instruction.get(scope.create(batch.rowContext, new Shape(batch.rows)));
+            inputs.add(text.mul(perRow));
+        }
+        inputs.add(dense);
+        NDArray x = NDArrays.concat(inputs, 1);
+        NDArray h1 = Activation.relu(x.matMul(parameters.get("w1")).add(parameters.get("b1")));
+        NDArray h2 = Activation.relu(h1.matMul(parameters.get("w2")).add(parameters.get("b2")));
+        NDArray scores = h2.matMul(parameters.get("w3")).add(parameters.get("b3")).reshape(batch.rows)
+                .add(scope.create(batch.bias, new Shape(batch.rows)));
+        NDArray padded = scores.concat(scope.create(new float[] {PAD_SCORE}));
+        NDArray grid = scope.create(batch.grid, new Shape(batch.contexts, batch.maxCandidates));
+        NDArray logits = padded.take(grid);
+        NDArray logProbabilities = logits.logSoftmax(1);
+        NDArray mask = grid.lt(batch.rows).toType(DataType.FLOAT32, false);
+        NDArray values = null;
+        if (withValues) {
+            NDArray zero = scope.zeros(new Shape(1, h2.getShape().get(1)));
+            NDArray pooled = h2.concat(zero, 0).get(grid).sum(new int[] {1})
+                    .div(scope.create(batch.candidateCount, new Shape(batch.contexts, 1)));
+            values = pooled.matMul(parameters.get("wv")).add(parameters.get("bv")).reshape(batch.contexts);
+        }
+        return new Forward(scores, logProbabilities, values, mask);
+    }
+
+    private static NDArray bag(NDManager scope, NDArray embedding, long[] ids, float[] mask, float[] count, int rows,
+                               int length) {
+        NDArray index = scope.create(ids, new Shape(rows, length));
+        NDArray weights = scope.create(mask, new Shape(rows, length, 1));
+        NDArray summed = embedding.get(index).mul(weights).sum(new int[] {1});
+        return summed.div(scope.create(count, new Shape(rows, 1)));
+    }
+
+    /** Writes the parameters to {@code file} in DJL's NDList encoding. */
+    void save(Path file) throws IOException {
+        NDList list = new NDList();
+        for (String name : NAMES) {
+            list.add(parameters.get(name));
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            list.encode(out);
+        }
+    }
+
+    /**
+     * Replaces the parameter values with those in {@code file}.
+     *
+     * @throws IOException if the file is unreadable, or its parameters are not this network's shapes
+     */
+    void load(Path file) throws IOException {
+        try (NDManager temporary = manager.newSubManager(); InputStream in = Files.newInputStream(file)) {
+            NDList list;
+            try {
+                list = NDList.decode(temporary, in);
+            } catch (RuntimeException e) {
+                throw new IOException("cannot read parameters from " + file + ": " + e.getMessage(), e);
+            }
+            if (list.size() != NAMES.size()) {
+                throw new IOException(file + " holds " + list.size() + " arrays; a djl-scorer checkpoint holds "
+                        + NAMES.size() + " " + NAMES);
+            }
+            List<float[]> values = new ArrayList<>();
+            for (int i = 0; i < NAMES.size(); i++) {
+                NDArray loaded = list.get(i);
+                NDArray target = parameters.get(NAMES.get(i));
+                if (!loaded.getShape().equals(target.getShape())) {
+                    throw new IOException("parameter '" + NAMES.get(i) + "' in " + file + " has shape "
+                            + loaded.getShape() + " but this policy needs " + target.getShape()
+                            + "; build the policy with the config the checkpoint was saved with");
+                }
+                values.add(loaded.toType(DataType.FLOAT32, false).toFloatArray());
+            }
+            for (int i = 0; i < NAMES.size(); i++) {
+                parameters.get(NAMES.get(i)).set(values.get(i));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

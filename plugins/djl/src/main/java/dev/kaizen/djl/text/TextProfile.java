@@ -1,0 +1,346 @@
+package dev.kaizen.djl.text;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A text analysed once for matching: lowercase tokens with their offsets and punctuation
+ * boundaries, content-word stems, character-trigram fingerprints, numbers and prices. Immutable and
+ * thread-safe; build through {@link TextProfiles} to reuse analyses.
+ *
+ * <p>A token is a maximal run of letters and digits, keeping inner {@code -} and {@code '} between
+ * letters or digits ({@code x-large}, {@code don't}) and inner {@code .} between digits
+ * ({@code 24.99}). A token has a boundary before it when punctuation ({@code , ; : . ! ? ( )})
+ * separates it from the previous token.
+ */
+public final class TextProfile {
+
+    private static final long[] NO_LONGS = new long[0];
+
+    private final String text;
+    private final String[] tokens;
+    private final int[] starts;
+    private final int[] ends;
+    private final boolean[] boundaryBefore;
+    private final boolean[] dollarBefore;
+    private final long[] stems;
+    private final int[] trigrams;
+    private final double[] numbers;
+    private final double[] prices;
+
+    private TextProfile(String text) {
+        this.text = text;
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<int[]> spans = new ArrayList<>();
+        List<Boolean> boundaries = new ArrayList<>();
+        List<Boolean> dollars = new ArrayList<>();
+        boolean boundary = false;
+        boolean dollar = false;
+        int i = 0;
+        int n = lower.length();
+        while (i < n) {
+            char c = lower.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                int start = i;
+                i++;
+                while (i < n) {
+                    char d = lower.charAt(i);
+                    if (Character.isLetterOrDigit(d)) {
+                        i++;
+                    } else if (i + 1 < n && Character.isLetterOrDigit(lower.charAt(i + 1))
+                            && (d == '-' || d == '\'' && Character.isLetter(lower.charAt(i - 1))
+                            || d == '.' && Character.isDigit(lower.charAt(i - 1))
+                            && Character.isDigit(lower.charAt(i + 1)))) {
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                spans.add(new int[] {start, i});
+                boundaries.add(boundary);
+                dollars.add(dollar);
+                boundary = false;
+                dollar = false;
+            } else {
+                if (c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')'
+                        || c == '\n' || c == '|' || c == '[' || c == ']') {
+                    boundary = true;
+                }
+                dollar = c == '$';
+                i++;
+            }
+        }
+        int count = spans.size();
+        tokens = new String[count];
+        starts = new int[count];
+        ends = new int[count];
+        boundaryBefore = new boolean[count];
+        dollarBefore = new boolean[count];
+        for (int t = 0; t < count; t++) {
+            starts[t] = spans.get(t)[0];
+            ends[t] = spans.get(t)[1];
+            tokens[t] = lower.substring(starts[t], ends[t]);
+            boundaryBefore[t] = boundaries.get(t);
+            dollarBefore[t] = dollars.get(t);
+        }
+        this.stems = stemsOf(tokens);
+        this.trigrams = trigramsOf(tokens);
+        List<Double> numberList = new ArrayList<>();
+        List<Double> priceList = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            double value = parseNumber(tokens[t]);
+            if (Double.isNaN(value)) {
+                continue;
+            }
+            numberList.add(value);
+            if (isPrice(t)) {
+                priceList.add(value);
+            }
+        }
+        numbers = numberList.stream().mapToDouble(Double::doubleValue).toArray();
+        prices = priceList.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Analyses {@code text} (prefer {@link TextProfiles#of(String)}, which caches). */
+    public static TextProfile analyse(String text) {
+        return new TextProfile(text);
+    }
+
+    private boolean isPrice(int t) {
+        if (dollarBefore[t] || tokens[t].indexOf('.') > 0) {
+            return true;
+        }
+        if (t + 1 < tokens.length && (tokens[t + 1].startsWith("dollar") || tokens[t + 1].equals("usd"))) {
+            return true;
+        }
+        for (int k = Math.max(0, t - 2); k < t; k++) {
+            String w = tokens[k];
+            if (w.equals("price") || w.equals("than") || w.equals("under") || w.equals("below")
+                    || w.equals("budget") || w.equals("max") || w.equals("maximum")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double parseNumber(String token) {
+        char first = token.charAt(0);
+        if (!Character.isDigit(first)) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!Character.isDigit(c) && c != '.') {
+                return Double.NaN;
+            }
+        }
+        try {
+            return Double.parseDouble(token);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static long[] stemsOf(String[] tokens) {
+        if (tokens.length == 0) {
+            return NO_LONGS;
+        }
+        long[] out = new long[tokens.length * 2];
+        int k = 0;
+        for (String token : tokens) {
+            if (Stopwords.contains(token)) {
+                continue;
+            }
+            out[k++] = TextHash.of("s", Stemmer.stem(token));
+            int dash = token.indexOf('-');
+            if (dash > 0) {
+                for (String part : token.split("-")) {
+                    if (!part.isEmpty() && !Stopwords.contains(part)) {
+                        out[k++] = TextHash.of("s", Stemmer.stem(part));
+                    }
+                }
+            }
+            if (k + 4 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+        }
+        return sortedUnique(Arrays.copyOf(out, k));
+    }
+
+    private static int[] trigramsOf(String[] tokens) {
+        int total = 0;
+        for (String token : tokens) {
+            total += token.length() + 1;
+        }
+        int[] out = new int[total];
+        int k = 0;
+        for (String token : tokens) {
+            if (Stopwords.contains(token)) {
+                continue;
+            }
+            int len = token.length();
+            for (int i = -1; i < len - 1; i++) {
+                char a = i < 0 ? ' ' : token.charAt(i);
+                char b = token.charAt(i + 1);
+                char c = i + 2 < len ? token.charAt(i + 2) : ' ';
+                out[k++] = (int) mixTrigram(((long) a << 32) ^ ((long) b << 16) ^ c);
+            }
+        }
+        int[] trimmed = Arrays.copyOf(out, k);
+        Arrays.sort(trimmed);
+        int u = 0;
+        for (int i = 0; i < trimmed.length; i++) {
+            if (i == 0 || trimmed[i] != trimmed[i - 1]) {
+                trimmed[u++] = trimmed[i];
+            }
+        }
+        return Arrays.copyOf(trimmed, u);
+    }
+
+    private static long mixTrigram(long v) {
+        return dev.kaizen.api.Seeds.mix(v + 0x9E3779B97F4A7C15L);
+    }
+
+    private static long[] sortedUnique(long[] values) {
+        Arrays.sort(values);
+        int u = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (i == 0 || values[i] != values[i - 1]) {
+                values[u++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, u);
+    }
+
+    /** The original text. */
+    public String text() {
+        return text;
+    }
+
+    /** The number of tokens. */
+    public int size() {
+        return tokens.length;
+    }
+
+    /** Token {@code t}, lowercase. */
+    public String token(int t) {
+        return tokens[t];
+    }
+
+    /** Whether punctuation separates token {@code t} from the one before it. */
+    public boolean boundaryBefore(int t) {
+        return boundaryBefore[t];
+    }
+
+    /** The original text from token {@code from} to token {@code to} (exclusive), lowercase. */
+    public String span(int from, int to) {
+        return text.substring(starts[from], ends[to - 1]).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether token {@code t} is a function word. */
+    public boolean isStopword(int t) {
+        return Stopwords.contains(tokens[t]);
+    }
+
+    /** Whether token {@code t} is a number. */
+    public boolean isNumber(int t) {
+        return !Double.isNaN(parseNumber(tokens[t]));
+    }
+
+    /** Hashes of the stems of the content words (and of their hyphen parts), sorted, distinct. */
+    public long[] stems() {
+        return stems;
+    }
+
+    /** Character-trigram fingerprints of the content words, sorted, distinct. */
+    public int[] trigrams() {
+        return trigrams;
+    }
+
+    /** Every number in the text, in order. */
+    public double[] numbers() {
+        return numbers;
+    }
+
+    /** The numbers that read as prices ({@code $24.99}, {@code 30 dollars}, {@code price under 40}). */
+    public double[] prices() {
+        return prices;
+    }
+
+    /** The largest price, or NaN if none: an instruction's budget. */
+    public double budget() {
+        double max = Double.NaN;
+        for (double p : prices) {
+            max = Double.isNaN(max) ? p : Math.max(max, p);
+        }
+        return max;
+    }
+
+    /** The first price, or NaN if none: a product's price in its description. */
+    public double firstPrice() {
+        return prices.length == 0 ? Double.NaN : prices[0];
+    }
+
+    /** Whether {@code tokens} (lowercase) occur consecutively in this text. */
+    public boolean containsSequence(TextProfile other) {
+        int m = other.tokens.length;
+        if (m == 0 || m > tokens.length) {
+            return false;
+        }
+        outer:
+        for (int i = 0; i + m <= tokens.length; i++) {
+            for (int j = 0; j < m; j++) {
+                if (!tokens[i + j].equals(other.tokens[j])) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The size of the intersection of two sorted distinct arrays. */
+    public static int common(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        int c = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                c++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return c;
+    }
+
+    /** The size of the intersection of two sorted distinct arrays. */
+    public static int common(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        int c = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                c++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return c;
+    }
+
+    /** Whether a sorted distinct array contains {@code value}. */
+    public static boolean has(long[] sorted, long value) {
+        return Arrays.binarySearch(sorted, value) >= 0;
+    }
+}
