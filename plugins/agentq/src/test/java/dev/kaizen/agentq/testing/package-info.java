@@ -1,0 +1,2 @@
+/** Hand-written fakes for the agentq tests. */
+package dev.kaizen.agentq.testing;
