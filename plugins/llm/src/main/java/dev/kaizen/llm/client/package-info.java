@@ -1,0 +1,7 @@
+/**
+ * A small client for the OpenAI-compatible chat-completions API over {@code java.net.http}: bounded
+ * concurrency, retries with seeded jitter, per-request timeouts, and fallbacks for servers that
+ * refuse or ignore {@code n} and {@code logprobs}. The API key is read from an environment variable
+ * and never appears in logs, files or exception messages.
+ */
+package dev.kaizen.llm.client;

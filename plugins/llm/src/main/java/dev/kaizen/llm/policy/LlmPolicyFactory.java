@@ -1,0 +1,49 @@
+package dev.kaizen.llm.policy;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.policy.PolicyFactory;
+import dev.kaizen.llm.client.ChatClient;
+import dev.kaizen.llm.client.ClientFields;
+import java.util.function.Function;
+import org.pf4j.Extension;
+
+/** Registers {@link LlmPolicy}. */
+@Extension
+public final class LlmPolicyFactory implements PolicyFactory<LlmPolicyConfig> {
+
+    private final Function<String, String> environment;
+
+    public LlmPolicyFactory() {
+        this(System::getenv);
+    }
+
+    /** A factory that reads environment variables through {@code environment}. */
+    public LlmPolicyFactory(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public String name() {
+        return "llm";
+    }
+
+    @Override
+    public Class<LlmPolicyConfig> configType() {
+        return LlmPolicyConfig.class;
+    }
+
+    @Override
+    public Policy create(LlmPolicyConfig config, ComponentContext context) {
+        ChatClient client = new ChatClient(ClientFields.settings(config.baseUrl(), config.apiKeyEnv(),
+                config.maxConcurrency(), config.requestTimeoutSeconds(), config.connectTimeoutSeconds(),
+                config.maxRetries(), config.initialBackoffMillis(), config.maxBackoffMillis(),
+                config.maxRetryAfterSeconds(), context.seed(name() + "/jitter"), environment));
+        return new LlmPolicy(config, client, context.metrics());
+    }
+
+    @Override
+    public String description() {
+        return "ReAct policy over an OpenAI-compatible chat server (vLLM, llama.cpp, Ollama, hosted APIs)";
+    }
+}
