@@ -1,0 +1,61 @@
+package dev.kaizen.core.cli;
+
+import dev.kaizen.core.BadInputException;
+import dev.kaizen.core.builtin.EvaluateMethodConfig;
+import dev.kaizen.core.recipe.Recipe;
+import dev.kaizen.core.run.Runner;
+import dev.kaizen.core.run.Summary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code kaizen eval RECIPE --policy CHECKPOINT_DIR [--out DIR] [--set PATH=VALUE]...}. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate a policy checkpoint with a recipe's environment, policy type and evaluation settings.",
+            "CHECKPOINT_DIR is a stage's checkpoint folder (runs/X/checkpoints/final) or the policy folder in it."})
+final class EvalCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Kaizen kaizen;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", paramLabel = "RECIPE", description = "The recipe whose policy type and evaluation to use.")
+    String recipe;
+
+    @Option(names = "--policy", required = true, paramLabel = "CHECKPOINT_DIR", description = "The checkpoint to load.")
+    Path policy;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-eval-yyyyMMdd-HHmmss).")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a recipe field; repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        kaizen.configure(global);
+        if (!Files.isDirectory(policy)) {
+            throw new BadInputException("--policy " + policy + ": no such checkpoint folder");
+        }
+        Recipe loaded = kaizen.recipeLoader().load(kaizen.recipeFile(recipe), sets);
+        Recipe evaluation = new Recipe(loaded.name() + "-eval", loaded.description(), loaded.seed(), loaded.environment(),
+                loaded.policy(), new EvaluateMethodConfig(policy.toAbsolutePath().normalize().toString()),
+                loaded.evaluation(), loaded.rollout());
+        RunCommand naming = new RunCommand();
+        naming.kaizen = kaizen;
+        Path directory = out != null ? out : naming.defaultOut(evaluation.name());
+        Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock())
+                .run(evaluation, directory);
+        Results.print(kaizen.out(), directory, summary);
+        return "completed".equals(summary.status()) ? Kaizen.OK : Kaizen.FAILED;
+    }
+}

@@ -1,0 +1,294 @@
+package dev.kaizen.core.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import dev.kaizen.api.IncompatiblePartsException;
+import dev.kaizen.core.BadInputException;
+import dev.kaizen.core.plugin.PluginFailure;
+import dev.kaizen.core.plugin.PluginHost;
+import dev.kaizen.core.recipe.ConfigBinder;
+import dev.kaizen.core.recipe.RecipeLoader;
+import dev.kaizen.core.registry.ComponentRegistry;
+import dev.kaizen.core.rollout.ProgressDisplay;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The {@code kaizen} command line. {@link #main} runs it on the process's streams and exits with
+ * its code; {@link #execute} runs it on the given streams and returns the code (tests use this).
+ *
+ * <p>Exit codes: 0 ok; 1 the run failed; 2 bad input (recipe, arguments, plugin set-up,
+ * incompatible parts). Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ */
+@Command(name = "kaizen", mixinStandardHelpOptions = true, versionProvider = Kaizen.Version.class,
+        description = "Train and evaluate LLM agents that improve from their own trials.",
+        subcommands = {RunCommand.class, EvalCommand.class, ComponentsCommand.class, PluginsCommand.class,
+            BenchCommand.class, PlayCommand.class, ExportCommand.class},
+        synopsisSubcommandLabel = "COMMAND")
+public final class Kaizen implements Callable<Integer> {
+
+    /** Exit code: done. */
+    public static final int OK = 0;
+    /** Exit code: the run failed. */
+    public static final int FAILED = 1;
+    /** Exit code: bad input. */
+    public static final int BAD_INPUT = 2;
+
+    @Mixin
+    GlobalOptions global;
+
+    private final Map<String, String> environment;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ProgressDisplay.Mode progressMode;
+    private final Clock clock;
+    private CommandLine commandLine;
+    private Injector injector;
+    private Path pluginsDirectory;
+    private boolean verbose;
+
+    /**
+     * @param environment the process environment ({@code KAIZEN_HOME}, {@code KAIZEN_PLUGINS})
+     * @param progressMode how long work is shown on {@code err}
+     */
+    public Kaizen(Map<String, String> environment, InputStream in, PrintStream out, PrintStream err,
+                  ProgressDisplay.Mode progressMode, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.progressMode = progressMode;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        ProgressDisplay.Mode mode = System.console() != null ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
+        int code = new Kaizen(System.getenv(), System.in, System.out, System.err, mode, Clock.systemDefaultZone())
+                .execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public int execute(String... args) {
+        commandLine = new CommandLine(this);
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        commandLine.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            err.println("kaizen: " + e.getMessage());
+            err.println("see: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> handle(e));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        commandLine.usage(out);
+        return OK;
+    }
+
+    private int handle(Exception e) {
+        Throwable cause = e;
+        while (cause instanceof ProvisionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        Throwable badInput = cause;
+        while (badInput != null && !(badInput instanceof BadInputException)
+                && !(badInput instanceof IncompatiblePartsException)) {
+            badInput = badInput.getCause();
+        }
+        if (badInput != null) {
+            err.println("kaizen: " + badInput.getMessage());
+            if (verbose) {
+                cause.printStackTrace(err);
+            }
+            return BAD_INPUT;
+        }
+        String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        err.println("kaizen: failed: " + message);
+        if (verbose) {
+            cause.printStackTrace(err);
+        } else {
+            err.println("(run with --verbose for the stack trace)");
+        }
+        return FAILED;
+    }
+
+    /** Applies a command's global options (they may come before or after the command's name). */
+    void configure(GlobalOptions options) {
+        Path plugins = options.plugins != null ? options.plugins : global.plugins;
+        verbose = options.verbose || global.verbose;
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        logging.getLogger("org.pf4j").setLevel(verbose ? Level.INFO : Level.OFF);
+        logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbose ? Level.INFO : Level.WARN);
+        if (plugins == null && environment.containsKey("KAIZEN_PLUGINS")) {
+            plugins = Path.of(environment.get("KAIZEN_PLUGINS"));
+        }
+        if (plugins != null && !Files.isDirectory(plugins)) {
+            throw new BadInputException("plugins directory " + plugins + " does not exist (from "
+                    + (options.plugins != null || global.plugins != null ? "--plugins" : "KAIZEN_PLUGINS") + ")");
+        }
+        if (plugins == null && home() != null) {
+            plugins = home().resolve("plugins");
+        }
+        pluginsDirectory = plugins;
+    }
+
+    private Injector injector() {
+        if (injector == null) {
+            injector = Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory)));
+        }
+        return injector;
+    }
+
+    /** The loaded plugins. */
+    PluginHost plugins() {
+        return get(PluginHost.class);
+    }
+
+    /** The registry; plugin problems are reported on stderr, one line each, the first time. */
+    ComponentRegistry registry() {
+        ComponentRegistry registry = get(ComponentRegistry.class);
+        if (!registryReported) {
+            registryReported = true;
+            List<PluginFailure> failures = new ArrayList<>(plugins().failures());
+            failures.addAll(registry.failures());
+            for (PluginFailure failure : failures) {
+                err.println("kaizen: plugin " + failure.file() + " skipped: " + failure.reason());
+            }
+        }
+        return registry;
+    }
+
+    private boolean registryReported;
+
+    ConfigBinder binder() {
+        registry();
+        return get(ConfigBinder.class);
+    }
+
+    RecipeLoader recipeLoader() {
+        registry();
+        return get(RecipeLoader.class);
+    }
+
+    private <T> T get(Class<T> type) {
+        try {
+            return injector().getInstance(type);
+        } catch (ProvisionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    private void close() {
+        if (injector != null && injector.getExistingBinding(com.google.inject.Key.get(PluginHost.class)) != null) {
+            try {
+                injector.getInstance(PluginHost.class).close();
+            } catch (RuntimeException e) {
+                // closing is best effort
+            }
+        }
+    }
+
+    /** {@code $KAIZEN_HOME}, or null. */
+    Path home() {
+        String home = environment.get("KAIZEN_HOME");
+        return home == null || home.isBlank() ? null : Path.of(home);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ProgressDisplay progress() {
+        return new ProgressDisplay(progressMode, err);
+    }
+
+    /**
+     * A recipe argument as a file: the path itself if it exists, else {@code $KAIZEN_HOME/recipes/ARG}
+     * or {@code $KAIZEN_HOME/recipes/ARG.yaml}.
+     */
+    Path recipeFile(String argument) {
+        Path direct = Path.of(argument);
+        if (Files.isRegularFile(direct)) {
+            return direct;
+        }
+        Path home = home();
+        if (home == null) {
+            throw new BadInputException("recipe '" + argument + "' not found: no such file (set KAIZEN_HOME to also "
+                    + "look in $KAIZEN_HOME/recipes)");
+        }
+        Path recipes = home.resolve("recipes");
+        for (Path candidate : List.of(recipes.resolve(argument), recipes.resolve(argument + ".yaml"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        if (Files.isDirectory(recipes)) {
+            try (Stream<Path> listing = Files.list(recipes)) {
+                listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                        .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(known::add);
+            } catch (java.io.IOException e) {
+                // the list is only a hint
+            }
+        }
+        throw new BadInputException("recipe '" + argument + "' not found: no such file, and not in " + recipes
+                + "; known recipes: " + known);
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Kaizen.class.getPackage().getImplementationVersion();
+            return new String[] {"kaizen " + (version == null ? "(development)" : version)};
+        }
+    }
+}

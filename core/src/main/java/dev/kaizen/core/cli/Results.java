@@ -1,0 +1,30 @@
+package dev.kaizen.core.cli;
+
+import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.core.run.Summary;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Prints a run's evaluations as a table. */
+final class Results {
+
+    private Results() {
+    }
+
+    static void print(PrintStream out, Path directory, Summary summary) {
+        out.println("run directory: " + directory);
+        out.printf(Locale.ROOT, "recipe %s, method %s, seed %d: %s in %.1f s%n", summary.recipe(), summary.method(),
+                summary.seed(), summary.status(), summary.wallSeconds());
+        if (summary.evaluations().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%-12s %-7s %-8s %8s %8s  %-16s %11s%n", "stage", "split", "search", "episodes",
+                "success", "95% interval", "mean reward");
+        for (EvaluationResult result : summary.evaluations()) {
+            out.printf(Locale.ROOT, "%-12s %-7s %-8s %8d %8.3f  [%.3f, %.3f] %11.3f%n", result.stage(), result.split(),
+                    result.search(), result.episodes(), result.successRate(), result.successCi95().get(0),
+                    result.successCi95().get(1), result.meanReward());
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.kaizen.core.recipe;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.kaizen.core.registry.ComponentKind;
+import dev.kaizen.core.registry.ComponentRegistry;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where recipe and config errors become messages: each names the field path, what
+ * was wrong and what is allowed, in one line, e.g.
+ * {@code policy.type: unknown policy 'djl-scorr'; known: [djl-scorer, tabular]}.
+ */
+public final class BindingErrors {
+
+    private static final Pattern NULL_FIELD = Pattern.compile("^(\\w+) is null$");
+
+    private BindingErrors() {
+    }
+
+    /** The prefix for a message about {@code path}: {@code "path: "}, or {@code "recipe: "} at the top. */
+    public static String location(String path) {
+        return (path.isEmpty() ? "recipe" : path) + ": ";
+    }
+
+    /** A YAML syntax error in {@code source}, with its line and column. */
+    public static String malformed(JsonProcessingException e, String source) {
+        JsonLocation where = e.getLocation();
+        String problem = firstLine(e.getOriginalMessage());
+        String at = where == null || where.getLineNr() < 1 ? ""
+                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
+        return source + ": malformed YAML" + at + ": " + problem;
+    }
+
+    /** A binding error as one message. */
+    static String describe(JsonProcessingException e, JsonNode input, String rootPath, List<SetOverride> overrides,
+                           ComponentRegistry registry) {
+        if (!(e instanceof JsonMappingException mapping)) {
+            return location(rootPath) + firstLine(e.getOriginalMessage());
+        }
+        List<Object> path = path(mapping);
+        String at = join(rootPath, path);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String objectPath = join(rootPath, path.subList(0, Math.max(0, path.size() - 1)));
+            String property = unknown.getPropertyName();
+            List<String> allowed = new ArrayList<>(new TreeSet<>(
+                    unknown.getKnownPropertyIds() == null ? List.of()
+                            : unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
+            String full = objectPath.isEmpty() ? property : objectPath + "." + property;
+            String level = objectPath.isEmpty() ? "the top level" : objectPath;
+            for (SetOverride override : overrides) {
+                String set = override.dottedPath();
+                if (set.equals(full) || set.startsWith(full + ".")) {
+                    return "--set " + override.text() + ": no field '" + property + "' at " + level
+                            + "; valid: " + allowed;
+                }
+            }
+            return "unknown property '" + property + "' at " + level + "; allowed: " + allowed;
+        }
+        if (e instanceof InvalidTypeIdException typeId) {
+            Optional<ComponentKind> kind = ComponentKind.ofConfigType(typeId.getBaseType().getRawClass());
+            String kindName = kind.map(ComponentKind::id).orElse(typeId.getBaseType().getRawClass().getSimpleName());
+            List<String> known = kind.map(registry::names).orElse(List.of());
+            String typePath = at.isEmpty() ? "type" : at + ".type";
+            if (typeId.getTypeId() == null) {
+                return typePath + ": missing; name the " + kindName + " to use; known: " + known + from(overrides, at);
+            }
+            return typePath + ": unknown " + kindName + " '" + typeId.getTypeId() + "'; known: " + known
+                    + from(overrides, typePath);
+        }
+        if (e instanceof ValueInstantiationException instantiation) {
+            Throwable cause = instantiation.getCause() != null ? instantiation.getCause() : instantiation;
+            String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            Matcher nullField = NULL_FIELD.matcher(message);
+            Class<?> type = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
+            if (cause instanceof NullPointerException && nullField.matches() && isComponent(type, nullField.group(1))) {
+                return location(at) + "missing required field '" + nullField.group(1) + "'" + from(overrides, at);
+            }
+            return location(at) + message + from(overrides, at);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            JsonNode node = find(input, path);
+            return location(at) + "expected " + expected(mismatch.getTargetType(), registry) + ", got "
+                    + render(node) + from(overrides, at);
+        }
+        return location(at) + firstLine(e.getOriginalMessage()) + from(overrides, at);
+    }
+
+    private static boolean isComponent(Class<?> type, String name) {
+        return type != null && type.isRecord()
+                && Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).anyMatch(name::equals);
+    }
+
+    private static String from(List<SetOverride> overrides, String at) {
+        for (SetOverride override : overrides) {
+            String set = override.dottedPath();
+            if (!at.isEmpty() && (set.equals(at) || set.startsWith(at + ".") || at.startsWith(set + "."))) {
+                return " (from --set " + override.text() + ")";
+            }
+        }
+        return "";
+    }
+
+    private static List<Object> path(JsonMappingException e) {
+        List<Object> out = new ArrayList<>();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                out.add(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                out.add(reference.getIndex());
+            }
+        }
+        return out;
+    }
+
+    private static String join(String root, List<Object> path) {
+        StringBuilder out = new StringBuilder(root);
+        for (Object segment : path) {
+            if (segment instanceof Integer index) {
+                out.append('[').append(index).append(']');
+            } else {
+                if (out.length() > 0) {
+                    out.append('.');
+                }
+                out.append(segment);
+            }
+        }
+        return out.toString();
+    }
+
+    private static JsonNode find(JsonNode root, List<Object> path) {
+        JsonNode node = root;
+        for (Object segment : path) {
+            if (node == null) {
+                return null;
+            }
+            node = segment instanceof Integer index ? node.get(index) : node.get((String) segment);
+        }
+        return node;
+    }
+
+    private static String render(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isTextual()) {
+            return "'" + node.asText() + "'";
+        }
+        if (node.isObject()) {
+            return "an object " + node;
+        }
+        if (node.isArray()) {
+            return "a list " + node;
+        }
+        return node.toString();
+    }
+
+    private static String expected(Class<?> type, ComponentRegistry registry) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class
+                || type == BigDecimal.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "a map";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        }
+        Optional<ComponentKind> kind = ComponentKind.ofConfigType(type);
+        if (kind.isPresent()) {
+            return "a " + kind.get().id() + " like {type: NAME, ...} with NAME one of " + registry.names(kind.get());
+        }
+        if (type.isRecord()) {
+            return "an object with fields " + Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        String line = message.strip();
+        int newline = line.indexOf('\n');
+        return newline < 0 ? line : line.substring(0, newline).strip();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kaizen.core.recipe;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.kaizen.api.critic.CriticConfig;
+import dev.kaizen.api.env.Split;
+import dev.kaizen.api.search.SearchAlgorithmConfig;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The recipe's {@code evaluation} section.
+ *
+ * @param splits the splits to evaluate on (default {@code [seen, unseen]})
+ * @param episodes episodes per split, {@code >= 1} (default 500; capped by the split's size): the
+ *     first tasks of the split
+ * @param search how the policy acts (default {@code {type: greedy}}, the plain policy)
+ * @param critic the critic for searches that use one (default {@code {type: none}})
+ */
+@JsonPropertyOrder({"splits", "episodes", "search", "critic"})
+public record EvaluationSettings(List<Split> splits, Integer episodes,
+                                 @JsonProperty(defaultValue = "{type: greedy}") SearchAlgorithmConfig search,
+                                 @JsonProperty(defaultValue = "{type: none}") CriticConfig critic) {
+
+    public EvaluationSettings {
+        splits = splits == null ? List.of(Split.SEEN, Split.UNSEEN) : List.copyOf(splits);
+        episodes = episodes == null ? 500 : episodes;
+        if (splits.isEmpty()) {
+            throw new IllegalArgumentException("splits must name at least one of [train, seen, unseen]");
+        }
+        if (new HashSet<>(splits).size() != splits.size()) {
+            throw new IllegalArgumentException("splits must not repeat a split, got " + splits);
+        }
+        if (episodes < 1) {
+            throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
+        }
+        if (search == null) {
+            throw new IllegalArgumentException("search is null; e.g. search: {type: greedy}");
+        }
+        if (critic == null) {
+            throw new IllegalArgumentException("critic is null; e.g. critic: {type: none}");
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package dev.kaizen.core.rollout;
+
+import dev.kaizen.api.MetricsSink;
+import dev.kaizen.api.ProgressReporter;
+import dev.kaizen.api.Seeds;
+import dev.kaizen.api.env.Episode;
+import dev.kaizen.api.env.Observation;
+import dev.kaizen.api.env.Task;
+import dev.kaizen.api.policy.AgentContext;
+import dev.kaizen.api.policy.Decision;
+import dev.kaizen.api.rollout.RolloutRequest;
+import dev.kaizen.api.rollout.Rollouts;
+import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.core.recipe.RolloutSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+/**
+ * The host's rollout engine. All episodes of a request run in lockstep: per step, one
+ * {@code decide} for every running episode (in chunks of {@code batchSize} contexts, from the
+ * calling thread), then the episodes step concurrently on a pool of {@code threads} threads.
+ *
+ * <p>Episode {@code i} is reset with a seed derived from the sampling seed and its task id, and
+ * policies derive per-context randomness from the sampling seed, task id and step, so results do
+ * not depend on the batch size or the number of threads. An exception in {@code reset} or
+ * {@code step}, or an empty decision, fails only that episode (the error is recorded in its
+ * trajectory and counted in a {@code rollout-errors} metric); episodes that reach
+ * {@code maxSteps} fail. An exception from the policy itself ends the request.
+ *
+ * <p>Thread-safe. Closing it stops the pool.
+ */
+public final class RolloutEngine implements Rollouts, AutoCloseable {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final RolloutSettings settings;
+    private final ProgressDisplay progress;
+    private final MetricsSink metrics;
+    private final ExecutorService pool;
+    private final AtomicLong totalEpisodes = new AtomicLong();
+    private final AtomicLong totalSteps = new AtomicLong();
+    private final AtomicLong totalErrors = new AtomicLong();
+
+    public RolloutEngine(RolloutSettings settings, ProgressDisplay progress, MetricsSink metrics) {
+        this.settings = settings;
+        this.progress = progress;
+        this.metrics = metrics;
+        int number = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "kaizen-rollout-" + number + "-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), factory) : null;
+    }
+
+    @Override
+    public List<Trajectory> run(RolloutRequest request) {
+        return runWithStatistics(request).trajectories();
+    }
+
+    /** Runs a request and says what it cost. */
+    public Result runWithStatistics(RolloutRequest request) {
+        long started = System.nanoTime();
+        List<Task> tasks = request.tasks();
+        int n = tasks.size();
+        Episode[] episodes = new Episode[n];
+        List<List<Step>> steps = new ArrayList<>(n);
+        double[] returns = new double[n];
+        Trajectory[] done = new Trajectory[n];
+        for (int i = 0; i < n; i++) {
+            steps.add(new ArrayList<>());
+        }
+        long[] counts = new long[3]; // steps, decisions, decide calls
+        try (ProgressReporter reporter = progress.start(request.label(), n)) {
+            parallel(n, i -> {
+                Task task = tasks.get(i);
+                try {
+                    episodes[i] = request.environment().reset(task, Seeds.derive(request.sampling().seed(), task.id()));
+                    if (episodes[i].observation().done()) {
+                        done[i] = Trajectory.of(task, List.of(), 0.0, request.source());
+                    }
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    done[i] = Trajectory.failed(task, List.of(), request.source(), "reset failed: " + e);
+                }
+            });
+            reporter.advance(count(done));
+            for (int t = 0; ; t++) {
+                List<Integer> active = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (done[i] == null) {
+                        active.add(i);
+                    }
+                }
+                if (active.isEmpty()) {
+                    break;
+                }
+                if (t >= settings.maxSteps()) {
+                    for (int i : active) {
+                        done[i] = Trajectory.failed(tasks.get(i), steps.get(i), request.source(),
+                                "no end after " + settings.maxSteps() + " steps (rollout.maxSteps)");
+                    }
+                    reporter.advance(active.size());
+                    break;
+                }
+                List<Decision> decisions = decide(request, active, episodes, steps, counts);
+                int before = count(done);
+                parallel(active.size(), k -> {
+                    int i = active.get(k);
+                    Task task = tasks.get(i);
+                    Decision decision = decisions.get(k);
+                    if (decision.isEmpty()) {
+                        done[i] = Trajectory.failed(task, steps.get(i), request.source(), "the policy proposed no action");
+                        return;
+                    }
+                    try {
+                        Observation observation = episodes[i].observation();
+                        Observation next = episodes[i].step(decision.action());
+                        steps.get(i).add(new Step(observation, decision.action(), next.reward()));
+                        returns[i] += next.reward();
+                        if (next.done()) {
+                            done[i] = Trajectory.of(task, steps.get(i), returns[i], request.source());
+                        }
+                    } catch (RuntimeException | LinkageError | AssertionError e) {
+                        done[i] = Trajectory.failed(task, steps.get(i), request.source(), "step failed: " + e);
+                    }
+                });
+                counts[0] += active.size();
+                reporter.advance(count(done) - before);
+            }
+        } finally {
+            parallel(n, i -> {
+                if (episodes[i] != null) {
+                    try {
+                        episodes[i].close();
+                    } catch (RuntimeException e) {
+                        // closing is best effort; the trajectory is already recorded
+                    }
+                }
+            });
+        }
+        List<Trajectory> trajectories = List.of(done);
+        int errors = (int) trajectories.stream().filter(t -> t.error() != null).count();
+        totalEpisodes.addAndGet(n);
+        totalSteps.addAndGet(counts[0]);
+        totalErrors.addAndGet(errors);
+        if (errors > 0) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("label", request.label());
+            fields.put("episodes", n);
+            fields.put("errors", errors);
+            fields.put("firstError", trajectories.stream().filter(t -> t.error() != null).findFirst()
+                    .map(t -> t.task().id() + ": " + t.error()).orElse(""));
+            metrics.record("rollout-errors", fields);
+        }
+        RolloutStatistics statistics = new RolloutStatistics(n, counts[0], counts[1], counts[2], errors,
+                (System.nanoTime() - started) / 1e9);
+        return new Result(trajectories, statistics);
+    }
+
+    private List<Decision> decide(RolloutRequest request, List<Integer> active, Episode[] episodes,
+                                  List<List<Step>> steps, long[] counts) {
+        List<Decision> decisions = new ArrayList<>(active.size());
+        for (int from = 0; from < active.size(); from += settings.batchSize()) {
+            int to = Math.min(active.size(), from + settings.batchSize());
+            List<AgentContext> contexts = new ArrayList<>(to - from);
+            for (int k = from; k < to; k++) {
+                int i = active.get(k);
+                contexts.add(new AgentContext(request.tasks().get(i), steps.get(i), episodes[i].observation(), List.of()));
+            }
+            List<Decision> chunk = request.policy().decide(contexts, request.sampling());
+            if (chunk == null || chunk.size() != contexts.size()) {
+                throw new IllegalStateException("policy " + request.policy().getClass().getName() + " returned "
+                        + (chunk == null ? "null" : chunk.size() + " decisions") + " for " + contexts.size() + " contexts");
+            }
+            decisions.addAll(chunk);
+            counts[1] += contexts.size();
+            counts[2]++;
+        }
+        return decisions;
+    }
+
+    private static int count(Trajectory[] done) {
+        int count = 0;
+        for (Trajectory trajectory : done) {
+            if (trajectory != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Runs {@code body(0..count-1)} on the pool in contiguous chunks; {@code body} must not throw. */
+    private void parallel(int count, IntConsumer body) {
+        int workers = pool == null ? 1 : Math.min(settings.threads(), count);
+        if (workers <= 1) {
+            for (int i = 0; i < count; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        List<Callable<Void>> chunks = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            int from = (int) ((long) count * w / workers);
+            int to = (int) ((long) count * (w + 1) / workers);
+            chunks.add(() -> {
+                for (int i = from; i < to; i++) {
+                    body.accept(i);
+                }
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> future : pool.invokeAll(chunks)) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stepping episodes", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("stepping episodes failed: " + cause, cause);
+        }
+    }
+
+    /** Totals over every request so far: episodes, steps, errors. */
+    public Map<String, Long> totals() {
+        return Map.of("episodes", totalEpisodes.get(), "steps", totalSteps.get(), "errors", totalErrors.get());
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Trajectories and what they cost.
+     *
+     * @param trajectories one per task, in the request's order
+     * @param statistics counts and time
+     */
+    public record Result(List<Trajectory> trajectories, RolloutStatistics statistics) {
+    }
+}

@@ -1,0 +1,240 @@
+package dev.kaizen.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaizen.api.Checkpointable;
+import dev.kaizen.api.env.Environment;
+import dev.kaizen.api.method.EvaluationRequest;
+import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.api.method.MethodContext;
+import dev.kaizen.api.method.StageBody;
+import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.trajectory.PreferencePair;
+import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.core.evaluation.Evaluator;
+import dev.kaizen.core.recipe.ConfigBinder;
+import dev.kaizen.core.rollout.ProgressDisplay;
+import dev.kaizen.core.rollout.RolloutEngine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The host's {@link MethodContext}: stages with atomic checkpoints and resume, evaluation recorded
+ * for {@code summary.json}, and the run's trajectory and pair files.
+ *
+ * <p>On resume, stages completed before are skipped, and while they are being skipped everything
+ * the method records (metrics, trajectories, pairs, evaluations) is dropped, since the run's files
+ * already hold it. Before the first stage that runs, the last completed stage's checkpoint (policy
+ * and persisted state) is loaded. Used from the method's thread.
+ */
+public final class HostMethodContext extends HostComponentContext implements MethodContext {
+
+    private static final Pattern STAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final RunDirectory directory;
+    private final RunFiles files;
+    private final RunMetrics metrics;
+    private final ObjectMapper json;
+    private final PrintStream console;
+    private final Set<String> completedBefore;
+    private final StageRecord resumeFrom;
+    private final List<EvaluationResult> evaluations;
+    private final Consumer<List<EvaluationResult>> onStageEnd;
+    private final Set<String> ran = new HashSet<>();
+    private final Map<String, Checkpointable> persisted = new LinkedHashMap<>();
+    private boolean replaying;
+    private int nextIndex;
+    private Environment environment;
+    private Policy policy;
+    private Evaluator evaluator;
+
+    HostMethodContext(long seed, RunDirectory directory, RunFiles files, RunMetrics metrics, ProgressDisplay progress,
+                      ConfigBinder binder, RolloutEngine engine, PrintStream console, List<StageRecord> completed,
+                      List<EvaluationResult> earlierEvaluations, Consumer<List<EvaluationResult>> onStageEnd) {
+        super(seed, directory.path(), metrics, progress, binder, engine);
+        this.directory = directory;
+        this.files = files;
+        this.metrics = metrics;
+        this.json = binder.json();
+        this.console = console;
+        this.completedBefore = new HashSet<>();
+        completed.forEach(record -> completedBefore.add(record.stage()));
+        this.resumeFrom = completed.isEmpty() ? null : completed.get(completed.size() - 1);
+        this.evaluations = new ArrayList<>(earlierEvaluations);
+        this.onStageEnd = onStageEnd;
+        this.replaying = resumeFrom != null;
+        metrics.mute(replaying);
+    }
+
+    void attach(Environment environment, Policy policy, Evaluator evaluator) {
+        this.environment = environment;
+        this.policy = policy;
+        this.evaluator = evaluator;
+    }
+
+    /** Every evaluation recorded, earlier runs' included. */
+    List<EvaluationResult> evaluations() {
+        return Collections.unmodifiableList(evaluations);
+    }
+
+    @Override
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public Policy policy() {
+        return policy;
+    }
+
+    @Override
+    public void stage(String name, StageBody body) throws Exception {
+        if (name == null || !STAGE.matcher(name).matches()) {
+            throw new IllegalArgumentException("stage name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+        }
+        if (!ran.add(name)) {
+            throw new IllegalArgumentException("stage '" + name + "' already ran in this run; stage names must be unique");
+        }
+        int index = nextIndex++;
+        if (replaying && completedBefore.contains(name)) {
+            console.println("stage " + name + ": completed earlier, skipped");
+            return;
+        }
+        if (replaying) {
+            restore(resumeFrom);
+            replaying = false;
+            metrics.mute(false);
+        }
+        long started = System.nanoTime();
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("stage", name);
+        start.put("index", index);
+        metrics.record("stage-start", start);
+        body.run();
+        checkpoint(name, index, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void checkpoint(String name, int index, double seconds) throws IOException {
+        Path checkpoints = directory.checkpoints();
+        Path temporary = checkpoints.resolve(".tmp-" + name);
+        Path target = checkpoints.resolve(name);
+        deleteRecursively(temporary);
+        Files.createDirectories(temporary);
+        if (policy instanceof Checkpointable checkpointable) {
+            Path folder = Files.createDirectories(temporary.resolve("policy"));
+            checkpointable.save(folder);
+        }
+        for (Map.Entry<String, Checkpointable> state : persisted.entrySet()) {
+            Path folder = Files.createDirectories(temporary.resolve("state").resolve(state.getKey()));
+            state.getValue().save(folder);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stage", name);
+        fields.put("index", index);
+        fields.put("seconds", seconds);
+        metrics.record("stage", fields);
+        StageRecord record = new StageRecord(name, index, seconds, files.sizes());
+        RunDirectory.writeAtomically(temporary.resolve("stage.json"), json.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(record));
+        deleteRecursively(target);
+        RunDirectory.move(temporary, target);
+        console.printf(Locale.ROOT, "stage %s: completed in %.1f s%n", name, seconds);
+        onStageEnd.accept(evaluations);
+    }
+
+    private void restore(StageRecord record) throws IOException {
+        Path folder = directory.checkpoints().resolve(record.stage());
+        if (policy instanceof Checkpointable checkpointable && Files.isDirectory(folder.resolve("policy"))) {
+            checkpointable.load(folder.resolve("policy"));
+        }
+        for (Map.Entry<String, Checkpointable> state : persisted.entrySet()) {
+            Path saved = folder.resolve("state").resolve(state.getKey());
+            if (Files.isDirectory(saved)) {
+                state.getValue().load(saved);
+            }
+        }
+        console.println("resuming after stage " + record.stage());
+    }
+
+    @Override
+    public void persist(String name, Checkpointable state) {
+        if (name == null || !STAGE.matcher(name).matches()) {
+            throw new IllegalArgumentException("persisted state name must be letters, digits, '.', '_' or '-', got '"
+                    + name + "'");
+        }
+        if (persisted.putIfAbsent(name, state) != null) {
+            throw new IllegalArgumentException("state '" + name + "' is already persisted");
+        }
+    }
+
+    @Override
+    public List<EvaluationResult> evaluate(String stage, Policy evaluated) {
+        return evaluate(new EvaluationRequest(stage, evaluated, null, null, null));
+    }
+
+    @Override
+    public List<EvaluationResult> evaluate(EvaluationRequest request) {
+        List<EvaluationResult> results = evaluator.evaluate(request, (stage, split, trajectories) -> { });
+        if (metrics.muted()) {
+            return results;
+        }
+        for (EvaluationResult result : results) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("stage", result.stage());
+            fields.put("split", result.split().id());
+            fields.put("search", result.search());
+            fields.put("episodes", result.episodes());
+            fields.put("successRate", result.successRate());
+            fields.put("meanReward", result.meanReward());
+            fields.put("successCi95", result.successCi95());
+            metrics.record("evaluation", fields);
+            evaluations.add(result);
+            console.printf(Locale.ROOT, "%s %s (%s): success %.1f%% [%.1f%%, %.1f%%], mean reward %.3f, %d episodes%n",
+                    result.stage(), result.split(), result.search(), 100 * result.successRate(),
+                    100 * result.successCi95().get(0), 100 * result.successCi95().get(1), result.meanReward(),
+                    result.episodes());
+        }
+        return results;
+    }
+
+    @Override
+    public void writeTrajectories(String name, List<Trajectory> trajectories) {
+        if (!metrics.muted()) {
+            files.appendTrajectories(name, trajectories);
+        }
+    }
+
+    @Override
+    public void writePairs(String name, List<PreferencePair> pairs) {
+        if (!metrics.muted()) {
+            files.appendPairs(name, pairs);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

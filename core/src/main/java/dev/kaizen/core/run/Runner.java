@@ -1,0 +1,210 @@
+package dev.kaizen.core.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaizen.api.env.Environment;
+import dev.kaizen.api.env.Split;
+import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.api.method.TrainingMethod;
+import dev.kaizen.api.policy.Policy;
+import dev.kaizen.core.evaluation.Evaluator;
+import dev.kaizen.core.recipe.ConfigBinder;
+import dev.kaizen.core.recipe.Recipe;
+import dev.kaizen.core.recipe.RecipeLoader;
+import dev.kaizen.core.registry.RegisteredComponent;
+import dev.kaizen.core.report.ReportWriter;
+import dev.kaizen.core.rollout.ProgressDisplay;
+import dev.kaizen.core.rollout.RolloutEngine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs recipes into run directories: builds the recipe's parts, runs the method in stages, records
+ * evaluations, and writes {@code summary.json} (after every stage and at the end, also when the run
+ * fails) and the report. Resumes interrupted runs. Thread-safe; each run uses its own state.
+ */
+public final class Runner {
+
+    private final RecipeLoader loader;
+    private final ProgressDisplay progress;
+    private final PrintStream console;
+    private final Clock clock;
+
+    /**
+     * @param console where one-line notes go (stage ends, evaluation results)
+     */
+    public Runner(RecipeLoader loader, ProgressDisplay progress, PrintStream console, Clock clock) {
+        this.loader = loader;
+        this.progress = progress;
+        this.console = console;
+        this.clock = clock;
+    }
+
+    /** Runs {@code recipe} into a new run directory at {@code out}. */
+    public Summary run(Recipe recipe, Path out) throws Exception {
+        RunDirectory directory = RunDirectory.createNew(out);
+        RunDirectory.writeAtomically(directory.recipe(), loader.toYaml(recipe));
+        return execute(recipe, directory, List.of(), List.of(), false);
+    }
+
+    /**
+     * Continues the run in {@code dir}: its recipe, its completed stages skipped, files written by
+     * the stage that did not complete removed.
+     */
+    public Summary resume(Path dir) throws Exception {
+        RunDirectory directory = RunDirectory.existing(dir);
+        Recipe recipe = loader.load(directory.recipe(), List.of());
+        List<StageRecord> completed = completedStages(directory, loader.binder().json());
+        RunFiles files = new RunFiles(directory, loader.binder().json());
+        files.truncate(completed.isEmpty() ? Map.of() : completed.get(completed.size() - 1).files());
+        files.close();
+        return execute(recipe, directory, completed, readEvaluations(directory, loader.binder().json()), true);
+    }
+
+    private Summary execute(Recipe recipe, RunDirectory directory, List<StageRecord> completed,
+                            List<EvaluationResult> earlier, boolean resumed) throws Exception {
+        ConfigBinder binder = loader.binder();
+        ObjectMapper json = binder.json();
+        long started = System.nanoTime();
+        String methodName = name(binder, recipe.method());
+        RunFiles files = new RunFiles(directory, json);
+        RunMetrics metrics = new RunMetrics(files, json, clock);
+        Environment environment = null;
+        Policy policy = null;
+        Evaluator evaluator = null;
+        HostMethodContext context = null;
+        String status = "failed";
+        String error = null;
+        try (RolloutEngine engine = new RolloutEngine(recipe.rollout(), progress, metrics)) {
+            List<EvaluationResult> sink = new ArrayList<>();
+            context = new HostMethodContext(recipe.seed(), directory, files, metrics, progress, binder, engine, console,
+                    completed, earlier, evaluations -> writeSummary(directory, recipe, methodName, "running", resumed,
+                            started, evaluations, null));
+            Map<String, Object> start = new LinkedHashMap<>();
+            start.put("recipe", recipe.name());
+            start.put("method", methodName);
+            start.put("seed", recipe.seed());
+            start.put("resumed", resumed);
+            if (!metrics.muted()) {
+                metrics.record("run-start", start);
+            }
+            environment = context.create(recipe.environment());
+            policy = context.create(recipe.policy());
+            TrainingMethod method = context.create(recipe.method());
+            evaluator = new Evaluator(environment, recipe.evaluation(), context, name(binder, recipe.evaluation().search()));
+            context.attach(environment, policy, evaluator);
+            method.run(context);
+            metrics.mute(false);
+            Map<String, Object> end = new LinkedHashMap<>(engine.totals());
+            end.put("seconds", (System.nanoTime() - started) / 1e9);
+            metrics.record("run-end", end);
+            status = "completed";
+            sink.addAll(context.evaluations());
+            return writeSummary(directory, recipe, methodName, status, resumed, started, sink, null);
+        } catch (Exception | Error e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage();
+            writeSummary(directory, recipe, methodName, status, resumed, started,
+                    context == null ? earlier : context.evaluations(), error);
+            throw e;
+        } finally {
+            closeQuietly(evaluator);
+            closeQuietly(policy);
+            closeQuietly(environment);
+            files.close();
+            try {
+                new ReportWriter(json).write(directory);
+            } catch (RuntimeException | IOException e) {
+                console.println("report.html not written: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String name(ConfigBinder binder, Object config) {
+        return binder.registry().forConfig((dev.kaizen.api.ComponentConfig<?>) config)
+                .map(RegisteredComponent::name).orElse(config.getClass().getSimpleName());
+    }
+
+    private Summary writeSummary(RunDirectory directory, Recipe recipe, String method, String status, boolean resumed,
+                                 long started, List<EvaluationResult> evaluations, String error) {
+        Summary summary = new Summary(recipe.name(), method, recipe.seed(), status, resumed,
+                Math.round((System.nanoTime() - started) / 1e6) / 1e3, evaluations, error);
+        try {
+            RunDirectory.writeAtomically(directory.summary(),
+                    loader.binder().json().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write summary.json: " + e.getOriginalMessage(), e);
+        }
+        return summary;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing is best effort once the run has ended
+        }
+    }
+
+    /** The completed stages of a run, in the order they ran; stray temporary checkpoints are removed. */
+    static List<StageRecord> completedStages(RunDirectory directory, ObjectMapper json) throws IOException {
+        List<StageRecord> records = new ArrayList<>();
+        if (!Files.isDirectory(directory.checkpoints())) {
+            return records;
+        }
+        try (Stream<Path> listing = Files.list(directory.checkpoints())) {
+            for (Path folder : listing.sorted().toList()) {
+                if (folder.getFileName().toString().startsWith(".tmp-")) {
+                    HostMethodContext.deleteRecursively(folder);
+                    continue;
+                }
+                Path file = folder.resolve("stage.json");
+                if (Files.isRegularFile(file)) {
+                    records.add(json.readValue(file.toFile(), StageRecord.class));
+                }
+            }
+        }
+        records.sort(Comparator.comparingInt(StageRecord::index));
+        return records;
+    }
+
+    /** The {@code evaluation} events of a run's metrics. */
+    static List<EvaluationResult> readEvaluations(RunDirectory directory, ObjectMapper json) throws IOException {
+        List<EvaluationResult> results = new ArrayList<>();
+        if (!Files.isRegularFile(directory.metrics())) {
+            return results;
+        }
+        for (String line : Files.readAllLines(directory.metrics(), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode event;
+            try {
+                event = json.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("metrics.jsonl has a malformed line: " + line, e);
+            }
+            if ("evaluation".equals(event.path("event").asText())) {
+                results.add(new EvaluationResult(event.path("stage").asText(), Split.of(event.path("split").asText()),
+                        event.path("search").asText(), event.path("episodes").asInt(),
+                        event.path("successRate").asDouble(), event.path("meanReward").asDouble(),
+                        List.of(event.path("successCi95").path(0).asDouble(), event.path("successCi95").path(1).asDouble())));
+            }
+        }
+        return results;
+    }
+}
