@@ -1,5 +1,6 @@
 package dev.kaizen.agentq.method;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kaizen.agentq.critic.PolicyCriticConfig;
 import dev.kaizen.agentq.mcts.MctsConfig;
 import dev.kaizen.api.critic.CriticConfig;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Config of the {@code agentq} method. Null fields take their defaults; the optimisers, which other
- * plugins provide, are filled in by the host when the method is built ({@code {type: bc}} and
- * {@code {type: dpo}}).
+ * Config of the {@code agentq} method. Null fields take their defaults. Nested parts left out of the
+ * recipe default to the declared parts with their own defaults (the host fills them in; the
+ * optimisers, which other plugins provide, are otherwise built by name when the method is built).
  *
  * @param demonstrations how many training tasks (the first ones of the {@code train} split) the
  *     behaviour-cloning warm-up learns from; 0 skips the warm-up (default 200)
@@ -32,16 +33,21 @@ import java.util.Map;
  * @param schedule per-iteration values of {@code optimizer} fields, e.g. {@code {beta: [0.1, 0.5]}};
  *     iteration {@code i} takes the {@code i}-th value, the last repeating (default none)
  * @param inferenceSearch the search evaluated "at inference" (default {@code {type: mcts}})
- * @param inferenceCritic the critic of the inference search (default: {@code critic})
+ * @param inferenceCritic the critic of the inference search (default {@code {type: policy-critic}})
  * @param searchBaseline whether the baseline is also evaluated with the inference search (default true)
  * @param searchEveryIteration whether every iteration is evaluated with the inference search, not only
  *     {@code final} (default false)
  */
-public record AgentQConfig(Integer demonstrations, OptimizerConfig warmupOptimizer, String checkpoint,
-                           Integer iterations, Integer tasksPerIteration, SearchAlgorithmConfig search,
-                           CriticConfig critic, Double alpha, Double theta, Integer minVisits,
-                           OptimizerConfig optimizer, Map<String, List<Object>> schedule,
-                           SearchAlgorithmConfig inferenceSearch, CriticConfig inferenceCritic,
+public record AgentQConfig(Integer demonstrations,
+                           @JsonProperty(defaultValue = "{type: bc}") OptimizerConfig warmupOptimizer,
+                           String checkpoint, Integer iterations, Integer tasksPerIteration,
+                           @JsonProperty(defaultValue = "{type: mcts}") SearchAlgorithmConfig search,
+                           @JsonProperty(defaultValue = "{type: policy-critic}") CriticConfig critic,
+                           Double alpha, Double theta, Integer minVisits,
+                           @JsonProperty(defaultValue = "{type: dpo}") OptimizerConfig optimizer,
+                           Map<String, List<Object>> schedule,
+                           @JsonProperty(defaultValue = "{type: mcts}") SearchAlgorithmConfig inferenceSearch,
+                           @JsonProperty(defaultValue = "{type: policy-critic}") CriticConfig inferenceCritic,
                            Boolean searchBaseline, Boolean searchEveryIteration) implements TrainingMethodConfig {
 
     public AgentQConfig {
@@ -55,7 +61,7 @@ public record AgentQConfig(Integer demonstrations, OptimizerConfig warmupOptimiz
         minVisits = minVisits == null ? 1 : minVisits;
         schedule = schedule == null ? Map.of() : schedule;
         inferenceSearch = inferenceSearch == null ? new MctsConfig() : inferenceSearch;
-        inferenceCritic = inferenceCritic == null ? critic : inferenceCritic;
+        inferenceCritic = inferenceCritic == null ? new PolicyCriticConfig() : inferenceCritic;
         searchBaseline = searchBaseline == null ? Boolean.TRUE : searchBaseline;
         searchEveryIteration = searchEveryIteration == null ? Boolean.FALSE : searchEveryIteration;
         if (demonstrations < 0) {

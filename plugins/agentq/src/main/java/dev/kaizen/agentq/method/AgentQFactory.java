@@ -4,6 +4,8 @@ import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.method.TrainingMethodFactory;
 import dev.kaizen.api.optimizer.OptimizerConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
 
@@ -28,7 +30,17 @@ public final class AgentQFactory implements TrainingMethodFactory<AgentQConfig> 
                 : context.config(OptimizerConfig.class, Map.of("type", "bc"));
         OptimizerConfig optimizer = config.optimizer() != null ? config.optimizer()
                 : context.config(OptimizerConfig.class, Map.of("type", "dpo"));
-        return new AgentQMethod(config, warmup, optimizer);
+        Schedule schedule = new Schedule("method.schedule", config.schedule());
+        List<OptimizerConfig> byIteration = new ArrayList<>();
+        for (int i = 1; i <= config.iterations(); i++) {
+            try {
+                byIteration.add(schedule.isEmpty() ? optimizer : context.override(optimizer, schedule.at(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("method.schedule does not fit method.optimizer in iteration " + i
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return new AgentQMethod(config, warmup, byIteration);
     }
 
     @Override

@@ -52,23 +52,27 @@ import java.util.SplittableRandom;
  */
 final class AgentQMethod implements TrainingMethod {
 
-    /** The seed stream of the warm-up training, the same as the host's {@code bc} method uses. */
-    static final String BC_SEED_STREAM = "baseline/bc";
+    /** The seed stream and label of the warm-up training, the same as the host's {@code bc} method uses. */
+    static final String BC_SEED_STREAM = "bc/train";
+    static final String BC_LABEL = "bc";
 
     private final AgentQConfig config;
     private final OptimizerConfig warmupOptimizer;
-    private final OptimizerConfig optimizer;
+    private final List<OptimizerConfig> optimizerByIteration;
     private final StepPairExtractor extractor;
     private final Schedule schedule;
 
     /**
      * @param warmupOptimizer the resolved warm-up optimiser; null when the config skips the warm-up
-     * @param optimizer the resolved preference optimiser
+     * @param optimizerByIteration the resolved preference optimiser of each iteration (the schedule applied)
      */
-    AgentQMethod(AgentQConfig config, OptimizerConfig warmupOptimizer, OptimizerConfig optimizer) {
+    AgentQMethod(AgentQConfig config, OptimizerConfig warmupOptimizer, List<OptimizerConfig> optimizerByIteration) {
         this.config = requireNonNull(config, "config is null");
         this.warmupOptimizer = warmupOptimizer;
-        this.optimizer = requireNonNull(optimizer, "optimizer is null");
+        this.optimizerByIteration = List.copyOf(optimizerByIteration);
+        if (this.optimizerByIteration.size() != config.iterations()) {
+            throw new IllegalArgumentException("need one optimizer config per iteration");
+        }
         this.extractor = new StepPairExtractor(config.alpha(), config.theta(), config.minVisits());
         this.schedule = new Schedule("method.schedule", config.schedule());
     }
@@ -118,7 +122,7 @@ final class AgentQMethod implements TrainingMethod {
             TrainingReport report;
             try (Optimizer bc = context.create(requireNonNull(warmupOptimizer, "warmupOptimizer is null"))) {
                 report = bc.train(policy, TrainingBatch.ofTrajectories(demonstrations,
-                        context.seed(BC_SEED_STREAM), "baseline/bc"));
+                        context.seed(BC_SEED_STREAM), BC_LABEL));
             }
             fields.put("demonstrations", demonstrations.size());
             fields.put("steps", demonstrations.stream().mapToInt(Trajectory::length).sum());
@@ -154,8 +158,7 @@ final class AgentQMethod implements TrainingMethod {
 
     private void train(MethodContext context, Policy policy, int iteration, String stage,
                        List<PreferencePair> pairs) throws Exception {
-        OptimizerConfig iterationOptimizer = schedule.isEmpty() ? optimizer
-                : context.override(optimizer, schedule.at(iteration));
+        OptimizerConfig iterationOptimizer = optimizerByIteration.get(iteration - 1);
         TrainablePolicy reference = policy instanceof TrainablePolicy trainable ? trainable.frozenCopy() : null;
         TrainingReport report;
         try (Optimizer dpo = context.create(iterationOptimizer)) {
