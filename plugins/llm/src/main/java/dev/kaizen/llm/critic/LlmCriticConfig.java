@@ -1,0 +1,88 @@
+package dev.kaizen.llm.critic;
+
+import static dev.kaizen.llm.client.ClientFields.atLeast;
+
+import dev.kaizen.api.critic.CriticConfig;
+import dev.kaizen.llm.client.ClientFields;
+import dev.kaizen.llm.prompt.PromptOptions;
+
+/**
+ * Config of the LLM critic.
+ *
+ * @param baseUrl the server's OpenAI-compatible API root (required)
+ * @param model the model that judges, e.g. the frozen base model (required)
+ * @param apiKeyEnv the name of the environment variable holding the API key; null for none
+ * @param procedure {@code iterative} (AgentQ: best of the remaining, removed, asked again; default)
+ *     or {@code single-call} (one full ranking)
+ * @param maxPicks iterative only: how many best-of picks to ask for before the rest are tied;
+ *     null for a full ranking (K−1 picks)
+ * @param temperature the judge's temperature; default 0
+ * @param maxTokens the most tokens per judgement; default 256
+ * @param instructions environment-specific instructions added to the judge's system message
+ * @param historyWindow earlier steps shown to the judge; default 10
+ * @param maxObservationChars observations are cut beyond this; default 4000
+ * @param repair whether an unreadable judgement is answered once with what was wrong; default true
+ * @param maxConcurrency the most requests in flight; default 64
+ * @param requestTimeoutSeconds how long one request may take; default 120
+ * @param connectTimeoutSeconds how long connecting may take; default 10
+ * @param maxRetries retries of a failed request; default 4
+ * @param initialBackoffMillis the wait before the first retry, doubled each time; default 500
+ * @param maxBackoffMillis the longest wait between retries; default 20000
+ * @param maxRetryAfterSeconds the longest Retry-After honoured; default 120
+ */
+public record LlmCriticConfig(String baseUrl, String model, String apiKeyEnv, RankingProcedure procedure,
+                              Integer maxPicks, Double temperature, Integer maxTokens, String instructions,
+                              Integer historyWindow, Integer maxObservationChars, Boolean repair,
+                              Integer maxConcurrency, Double requestTimeoutSeconds, Double connectTimeoutSeconds,
+                              Integer maxRetries, Integer initialBackoffMillis, Integer maxBackoffMillis,
+                              Double maxRetryAfterSeconds) implements CriticConfig {
+
+    public LlmCriticConfig {
+        ClientFields.baseUrl(baseUrl, "baseUrl");
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("model is required: the model name the server serves");
+        }
+        apiKeyEnv = ClientFields.apiKeyEnv(apiKeyEnv);
+        procedure = procedure == null ? RankingProcedure.ITERATIVE : procedure;
+        temperature = temperature == null ? 0.0 : temperature;
+        maxTokens = maxTokens == null ? 256 : maxTokens;
+        historyWindow = historyWindow == null ? 10 : historyWindow;
+        maxObservationChars = maxObservationChars == null ? 4000 : maxObservationChars;
+        repair = repair == null ? Boolean.TRUE : repair;
+        maxConcurrency = maxConcurrency == null ? ClientFields.DEFAULT_MAX_CONCURRENCY : maxConcurrency;
+        requestTimeoutSeconds = requestTimeoutSeconds == null ? ClientFields.DEFAULT_REQUEST_TIMEOUT_SECONDS
+                : requestTimeoutSeconds;
+        connectTimeoutSeconds = connectTimeoutSeconds == null ? ClientFields.DEFAULT_CONNECT_TIMEOUT_SECONDS
+                : connectTimeoutSeconds;
+        maxRetries = maxRetries == null ? ClientFields.DEFAULT_MAX_RETRIES : maxRetries;
+        initialBackoffMillis = initialBackoffMillis == null ? ClientFields.DEFAULT_INITIAL_BACKOFF_MILLIS
+                : initialBackoffMillis;
+        maxBackoffMillis = maxBackoffMillis == null ? ClientFields.DEFAULT_MAX_BACKOFF_MILLIS : maxBackoffMillis;
+        maxRetryAfterSeconds = maxRetryAfterSeconds == null ? ClientFields.DEFAULT_MAX_RETRY_AFTER_SECONDS
+                : maxRetryAfterSeconds;
+
+        if (maxPicks != null) {
+            atLeast("maxPicks", maxPicks, 1);
+            if (procedure != RankingProcedure.ITERATIVE) {
+                throw new IllegalArgumentException("maxPicks applies to procedure iterative only, not " + procedure);
+            }
+        }
+        atLeast("temperature", temperature, 0);
+        atLeast("maxTokens", maxTokens, 1);
+        atLeast("historyWindow", historyWindow, 0);
+        atLeast("maxObservationChars", maxObservationChars, 100);
+        atLeast("maxConcurrency", maxConcurrency, 1);
+        atLeast("requestTimeoutSeconds", requestTimeoutSeconds, 0.001);
+        atLeast("connectTimeoutSeconds", connectTimeoutSeconds, 0.001);
+        atLeast("maxRetries", maxRetries, 0);
+        atLeast("initialBackoffMillis", initialBackoffMillis, 0);
+        atLeast("maxBackoffMillis", maxBackoffMillis, initialBackoffMillis);
+        atLeast("maxRetryAfterSeconds", maxRetryAfterSeconds, 0);
+    }
+
+    /** How the judged context is rendered. */
+    PromptOptions promptOptions() {
+        return new PromptOptions(null, instructions, historyWindow, maxObservationChars,
+                PromptOptions.DEFAULT_MAX_ACTIONS_LISTED, 0, 0);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.kaizen.llm.critic;
+
+import static dev.kaizen.llm.testing.FakeOpenAiServer.Reply;
+import static dev.kaizen.llm.testing.FakeOpenAiServer.completion;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.kaizen.api.critic.Critic;
+import dev.kaizen.api.critic.CriticConfig;
+import dev.kaizen.api.env.Action;
+import dev.kaizen.api.env.Split;
+import dev.kaizen.api.policy.AgentContext;
+import dev.kaizen.api.testing.CounterEnvironment;
+import dev.kaizen.api.testing.CounterEnvironmentConfig;
+import dev.kaizen.api.testing.FakeComponentContext;
+import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.llm.client.LlmServerException;
+import dev.kaizen.llm.testing.FakeOpenAiServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LlmCriticTest {
+
+    private static final Pattern CANDIDATE = Pattern.compile("^(\\d+)\\. (.+)$", Pattern.MULTILINE);
+    private static final List<Action> CANDIDATES = List.of(Action.of("enter[7]"), Action.of("click[-1]"),
+            Action.of("click[+1]"), Action.of("click[submit]"));
+    /** The judge's true preference, best first. */
+    private static final List<String> PREFERENCE = List.of("click[+1]", "click[submit]", "click[-1]", "enter[7]");
+
+    @TempDir
+    Path runDirectory;
+
+    private final CounterEnvironment environment = new CounterEnvironment(new CounterEnvironmentConfig());
+    private final Trajectory expert = environment.demonstration(environment.tasks(Split.TRAIN).get(1)).orElseThrow();
+
+    private static List<String> shownCandidates(FakeOpenAiServer.Exchange exchange) {
+        String prompt = exchange.body().get("messages").get(1).get("content").asText();
+        String list = prompt.substring(prompt.indexOf("Candidate actions:"));
+        List<String> shown = new ArrayList<>();
+        Matcher m = CANDIDATE.matcher(list);
+        while (m.find()) {
+            shown.add(m.group(2));
+        }
+        return shown;
+    }
+
+    /** Picks the preferred candidate among those shown. */
+    private static Reply judge(FakeOpenAiServer.Exchange exchange) {
+        List<String> shown = shownCandidates(exchange);
+        for (String preferred : PREFERENCE) {
+            if (shown.contains(preferred)) {
+                return Reply.json(completion("Thought: " + preferred + " makes progress.\nBest: "
+                        + (shown.indexOf(preferred) + 1)));
+            }
+        }
+        return Reply.json(completion("Best: 1"));
+    }
+
+    private Critic critic(FakeOpenAiServer server, Map<String, Object> more) {
+        FakeComponentContext context = new FakeComponentContext(5, runDirectory).register(new LlmCriticFactory());
+        Map<String, Object> fields = new HashMap<>(Map.of("type", "llm-critic",
+                "baseUrl", server.baseUrl().toString(), "model", "judge", "maxRetries", 1,
+                "initialBackoffMillis", 5, "maxBackoffMillis", 5));
+        fields.putAll(more);
+        return context.create(context.config(CriticConfig.class, fields));
+    }
+
+    @Test
+    void ranksToScores() {
+        assertThat(Ranks.scores(4, List.of(2, 3, 1, 0))).containsExactly(new double[] {0.0, 1.0 / 3, 1.0, 2.0 / 3},
+                within(1e-12));
+        assertThat(Ranks.scores(4, List.of(2))).containsExactly(new double[] {1.0 / 3, 1.0 / 3, 1.0, 1.0 / 3},
+                within(1e-12));
+        assertThat(Ranks.scores(1, List.of())).containsExactly(1.0);
+        assertThat(Ranks.scores(3, List.of())).containsExactly(0.5, 0.5, 0.5);
+        assertThat(Ranks.scores(0, List.of())).isEmpty();
+        assertThatThrownBy(() -> Ranks.scores(2, List.of(1, 1))).hasMessageContaining("distinct");
+    }
+
+    @Test
+    void iterativeRankingAsksForTheBestOfTheRemainingUntilOneIsLeft() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> judge(e));
+             Critic critic = critic(server, Map.of())) {
+            double[] scores = critic.score(List.of(expert.contextAt(1)), List.of(CANDIDATES)).get(0);
+
+            assertThat(scores).containsExactly(new double[] {0.0, 1.0 / 3, 1.0, 2.0 / 3}, within(1e-12));
+            List<FakeOpenAiServer.Exchange> asked = server.chatRequests();
+            assertThat(asked).hasSize(3);
+            assertThat(shownCandidates(asked.get(0))).hasSize(4);
+            assertThat(shownCandidates(asked.get(1))).containsExactly("enter[7]", "click[-1]", "click[submit]");
+            assertThat(shownCandidates(asked.get(2))).containsExactly("enter[7]", "click[-1]");
+            String prompt = asked.get(0).body().get("messages").get(1).get("content").asText();
+            assertThat(prompt).startsWith("Task: " + expert.task().instruction())
+                    .contains("Steps so far:\n1. Observation: ").contains("Action: click[+1]")
+                    .contains("Current observation:\n").endsWith("Best: <number of the candidate>");
+            assertThat(asked.get(0).body().get("temperature").asDouble()).isZero();
+        }
+    }
+
+    @Test
+    void maxPicksLeavesTheRestTied() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> judge(e));
+             Critic critic = critic(server, Map.of("maxPicks", 1))) {
+            double[] scores = critic.score(List.of(expert.contextAt(0)), List.of(CANDIDATES)).get(0);
+            assertThat(scores).containsExactly(new double[] {1.0 / 3, 1.0 / 3, 1.0, 1.0 / 3}, within(1e-12));
+            assertThat(server.chatRequests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void singleCallRanksEverythingAtOnce() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) ->
+                Reply.json(completion("Thought: progress first.\nRanking: 3, 4, 2, 1")));
+             Critic critic = critic(server, Map.of("procedure", "single-call"))) {
+            double[] scores = critic.score(List.of(expert.contextAt(0)), List.of(CANDIDATES)).get(0);
+            assertThat(scores).containsExactly(new double[] {0.0, 1.0 / 3, 1.0, 2.0 / 3}, within(1e-12));
+            assertThat(server.chatRequests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnreadableJudgementIsRepairedOnceThenLeftTied() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> call == 0
+                ? Reply.json(completion("The third one looks best."))
+                : Reply.json(completion("Best: click[+1]")));
+             Critic critic = critic(server, Map.of("maxPicks", 1))) {
+            double[] scores = critic.score(List.of(expert.contextAt(0)), List.of(CANDIDATES)).get(0);
+            assertThat(scores[2]).isEqualTo(1.0);
+            var retry = server.chatRequests().get(1).body().get("messages");
+            assertThat(retry.get(retry.size() - 1).get("content").asText())
+                    .contains("it has no line starting with 'Best:'");
+        }
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("Best: 9")));
+             Critic critic = critic(server, Map.of())) {
+            double[] scores = critic.score(List.of(expert.contextAt(0)), List.of(CANDIDATES)).get(0);
+            assertThat(scores).containsOnly(0.5);
+            var retry = server.chatRequests().get(1).body().get("messages");
+            assertThat(retry.get(retry.size() - 1).get("content").asText())
+                    .contains("there is no candidate 9; the numbers are 1 to 4");
+            assertThat(server.chatRequests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void judgesABatchConcurrentlyAndIsolatesFailures() {
+        AgentContext failing = expert.contextAt(3);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) ->
+                e.body().get("messages").get(1).get("content").asText().contains("3. Observation")
+                        ? Reply.status(500, "overloaded") : judge(e).withDelay(100));
+             Critic critic = critic(server, Map.of("maxPicks", 1))) {
+            List<AgentContext> contexts = List.of(expert.contextAt(0), expert.contextAt(1), failing,
+                    expert.contextAt(0));
+            List<double[]> scores = critic.score(contexts, List.of(CANDIDATES, CANDIDATES, CANDIDATES, CANDIDATES));
+            assertThat(scores.get(0)[2]).isEqualTo(1.0);
+            assertThat(scores.get(2)).containsOnly(0.5);
+            assertThat(server.maxInFlight()).isGreaterThanOrEqualTo(3);
+        }
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.status(500, "overloaded"));
+             Critic critic = critic(server, Map.of())) {
+            assertThatThrownBy(() -> critic.score(List.of(failing), List.of(CANDIDATES)))
+                    .isInstanceOf(LlmServerException.class).hasMessageContaining("500: overloaded");
+        }
+    }
+
+    @Test
+    void singleCandidatesNeedNoRequest() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> judge(e));
+             Critic critic = critic(server, Map.of())) {
+            List<double[]> scores = critic.score(List.of(expert.contextAt(0), expert.contextAt(0)),
+                    List.of(List.of(Action.of("click[+1]")), List.of()));
+            assertThat(scores.get(0)).containsExactly(1.0);
+            assertThat(scores.get(1)).isEmpty();
+            assertThat(server.chatRequests()).isEmpty();
+        }
+    }
+
+    @Test
+    void badConfigsAreRejected() {
+        FakeComponentContext context = new FakeComponentContext(5, runDirectory).register(new LlmCriticFactory());
+        assertThatThrownBy(() -> context.config(CriticConfig.class, Map.of("type", "llm-critic",
+                "baseUrl", "http://localhost:1/v1", "model", "m", "procedure", "tournament")))
+                .hasMessageContaining("unknown procedure 'tournament'; allowed: [iterative, single-call]");
+        assertThatThrownBy(() -> context.config(CriticConfig.class, Map.of("type", "llm-critic",
+                "baseUrl", "http://localhost:1/v1", "model", "m", "procedure", "single-call", "maxPicks", 2)))
+                .rootCause().hasMessageContaining("maxPicks applies to procedure iterative only");
+        assertThatThrownBy(() -> context.config(CriticConfig.class, Map.of("type", "llm-critic",
+                "baseUrl", "http://localhost:1/v1", "model", "m", "maxPicks", 0)))
+                .rootCause().hasMessageContaining("maxPicks must be a finite number >= 1, got 0");
+    }
+}
