@@ -67,7 +67,11 @@ public final class PluginHost implements AutoCloseable {
             List<ExtensionWrapper<T>> wrappers = new ArrayList<>(manager.find(type, plugin.getPluginId()));
             wrappers.sort(Comparator.comparing(w -> w.getDescriptor().extensionClass.getName()));
             for (ExtensionWrapper<T> wrapper : wrappers) {
-                create(wrapper, plugin.getPluginId(), manager.sourceName(plugin)).ifPresent(found::add);
+                // a plugin without its own extensions.idx sees the application's through its class loader;
+                // those classes are the classpath's, already listed above
+                if (wrapper.getDescriptor().extensionClass.getClassLoader() == plugin.getPluginClassLoader()) {
+                    create(wrapper, plugin.getPluginId(), manager.sourceName(plugin)).ifPresent(found::add);
+                }
             }
         }
         return found;

@@ -63,7 +63,7 @@ public final class ReportWriter {
                 }
             }
             save(evaluationChart(evaluations, stages, true), assets.resolve("success-rate.png"));
-            charts.add(new String[] {"success-rate.png", "Success rate per stage with Wilson 95% interval (dashed)"});
+            charts.add(new String[] {"success-rate.png", "Success rate per stage; bars: Wilson 95% interval"});
             save(evaluationChart(evaluations, stages, false), assets.resolve("mean-reward.png"));
             charts.add(new String[] {"mean-reward.png", "Mean episode reward per stage"});
         }
@@ -110,7 +110,6 @@ public final class ReportWriter {
             int i = (int) Math.round(x);
             return Math.abs(x - i) < 1e-9 && i >= 0 && i < stages.size() ? stages.get(i) : "";
         });
-        chart.getStyler().setXAxisMin(-0.25).setXAxisMax(stages.size() - 0.75);
         if (success) {
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         }
@@ -137,14 +136,15 @@ public final class ReportWriter {
             line.setMarkerColor(c);
             line.setMarker(SeriesMarkers.CIRCLE);
             if (success) {
-                BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                        new float[] {5f, 4f}, 0f);
-                for (int b = 0; b < 2; b++) {
-                    XYSeries bound = chart.addSeries(entry.getKey() + (b == 0 ? " low" : " high"), x, b == 0 ? low : high);
-                    bound.setLineColor(c);
-                    bound.setLineStyle(dashed);
-                    bound.setMarker(SeriesMarkers.NONE);
-                    bound.setShowInLegend(false);
+                BasicStroke thin = new BasicStroke(1.5f);
+                for (int i = 0; i < x.size(); i++) {
+                    // the Wilson interval as a vertical bar at the point
+                    XYSeries bar = chart.addSeries(entry.getKey() + " ci " + i, List.of(x.get(i), x.get(i)),
+                            List.of(low.get(i), high.get(i)));
+                    bar.setLineColor(c);
+                    bar.setLineStyle(thin);
+                    bar.setMarker(SeriesMarkers.NONE);
+                    bar.setShowInLegend(false);
                 }
             }
         }
