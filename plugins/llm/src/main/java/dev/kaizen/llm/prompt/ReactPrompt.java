@@ -41,6 +41,11 @@ public final class ReactPrompt {
         return options;
     }
 
+    /** This rendering without a history window (whole trajectories as one conversation). */
+    public ReactPrompt withFullHistory() {
+        return new ReactPrompt(options.withFullHistory());
+    }
+
     /** The system message's text. */
     public String systemText() {
         return options.instructions() == null ? options.systemPrompt()
