@@ -14,6 +14,8 @@ import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.djl.engine.DjlRuntime;
 import dev.kaizen.djl.policy.DjlScorerPolicy;
 import dev.kaizen.djl.policy.Examples;
+import dev.kaizen.djl.training.GradientSteps;
+import dev.kaizen.djl.training.Minibatches;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -147,6 +147,45 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         return out;
     }
 
+    /**
+     * The raw scores (logits before the softmax, advice bias included) of {@code actions[i]} in
+     * {@code contexts[i]}, in one batch; used by reward models built on this network.
+     */
+    public double[] actionScores(List<AgentContext> contexts, List<Action> actions) {
+        ensureOpen();
+        if (contexts.size() != actions.size()) {
+            throw new IllegalArgumentException("contexts and actions differ in length: " + contexts.size() + " vs "
+                    + actions.size());
+        }
+        Examples examples = encode(contexts, actions);
+        double[] out = new double[contexts.size()];
+        int start = 0;
+        while (start < out.length) {
+            int end = start;
+            int rows = 0;
+            while (end < out.length && (end == start || rows + examples.candidates(end).size() <= MAX_ROWS)) {
+                rows += examples.candidates(end).size();
+                end++;
+            }
+            int[] indices = new int[end - start];
+            for (int i = 0; i < indices.length; i++) {
+                indices[i] = start + i;
+            }
+            Examples part = examples.subset(indices);
+            float[] scores = DjlRuntime.call(() -> {
+                try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
+                    scope.suppressNotUsedWarning();
+                    return score(manager, part, false).chosenScores().toFloatArray();
+                }
+            });
+            for (int i = 0; i < scores.length; i++) {
+                out[start + i] = scores[i];
+            }
+            start = end;
+        }
+        return out;
+    }
+
     /** Every candidate of each context with its log-probability (for inspection and tests). */
     public List<List<Candidate>> distributions(List<AgentContext> contexts) {
         ensureOpen();

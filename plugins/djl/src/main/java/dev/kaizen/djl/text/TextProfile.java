@@ -147,23 +147,21 @@ public final class TextProfile {
         if (tokens.length == 0) {
             return NO_LONGS;
         }
-        long[] out = new long[tokens.length * 2];
+        long[] out = new long[tokens.length * 2 + 4];
         int k = 0;
         for (String token : tokens) {
             if (Stopwords.contains(token)) {
                 continue;
             }
-            out[k++] = TextHash.of("s", Stemmer.stem(token));
-            int dash = token.indexOf('-');
-            if (dash > 0) {
-                for (String part : token.split("-")) {
-                    if (!part.isEmpty() && !Stopwords.contains(part)) {
-                        out[k++] = TextHash.of("s", Stemmer.stem(part));
-                    }
-                }
+            String[] parts = token.indexOf('-') > 0 ? token.split("-") : new String[0];
+            if (k + parts.length + 1 > out.length) {
+                out = Arrays.copyOf(out, out.length * 2 + parts.length + 1);
             }
-            if (k + 4 > out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
+            out[k++] = TextHash.of("s", Stemmer.stem(token));
+            for (String part : parts) {
+                if (!part.isEmpty() && !Stopwords.contains(part)) {
+                    out[k++] = TextHash.of("s", Stemmer.stem(part));
+                }
             }
         }
         return sortedUnique(Arrays.copyOf(out, k));

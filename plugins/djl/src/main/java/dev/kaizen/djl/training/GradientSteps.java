@@ -1,4 +1,4 @@
-package dev.kaizen.djl.optimizer;
+package dev.kaizen.djl.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -15,12 +15,12 @@ import java.util.function.Function;
  * {@code NDScope} (the optimiser's moment estimates live in it and are freed with it) and inside
  * {@link DjlRuntime}. Not thread-safe.
  */
-final class GradientSteps {
+public final class GradientSteps {
 
     private final Map<String, NDArray> parameters;
     private final Optimizer optimizer;
 
-    GradientSteps(Map<String, NDArray> parameters, double learningRate, double weightDecay, double gradientClip) {
+    public GradientSteps(Map<String, NDArray> parameters, double learningRate, double weightDecay, double gradientClip) {
         this.parameters = parameters;
         var builder = Optimizer.adamW().optLearningRateTracker(Tracker.fixed((float) learningRate))
                 .optWeightDecays((float) weightDecay);
@@ -37,7 +37,7 @@ final class GradientSteps {
      * @param loss builds the loss from a fresh manager; may record extra figures in its own state
      * @return the loss value
      */
-    float step(Function<NDManager, NDArray> loss) {
+    public float step(Function<NDManager, NDArray> loss) {
         float value;
         try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager();
              GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {

@@ -1,4 +1,4 @@
-package dev.kaizen.djl.optimizer;
+package dev.kaizen.djl.training;
 
 import dev.kaizen.api.Seeds;
 import java.util.ArrayList;
@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Shuffled minibatches of indices, one seed per epoch derived from the call's seed. */
-final class Minibatches {
+public final class Minibatches {
 
     private Minibatches() {
     }
 
     /** The minibatches of epoch {@code epoch} over {@code count} items. */
-    static List<int[]> of(int count, int batchSize, long seed, int epoch) {
+    public static List<int[]> of(int count, int batchSize, long seed, int epoch) {
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;

@@ -1,0 +1,31 @@
+package dev.kaizen.djl.optimizer;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.optimizer.Optimizer;
+import dev.kaizen.api.optimizer.OptimizerFactory;
+import org.pf4j.Extension;
+
+/** Registers DPO for {@code djl-scorer} as optimizer {@code dpo}. */
+@Extension
+public final class DpoOptimizerFactory implements OptimizerFactory<DpoConfig> {
+
+    @Override
+    public String name() {
+        return "dpo";
+    }
+
+    @Override
+    public Class<DpoConfig> configType() {
+        return DpoConfig.class;
+    }
+
+    @Override
+    public Optimizer create(DpoConfig config, ComponentContext context) {
+        return new DpoOptimizer(name(), config, context.metrics(), context::progress);
+    }
+
+    @Override
+    public String description() {
+        return "direct preference optimisation (trajectory or step level, optional NLL term) for djl-scorer";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kaizen.djl.optimizer;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.optimizer.Optimizer;
+import dev.kaizen.api.optimizer.OptimizerFactory;
+import org.pf4j.Extension;
+
+/** Registers PPO for {@code djl-scorer} as optimizer {@code ppo}. */
+@Extension
+public final class PpoOptimizerFactory implements OptimizerFactory<PpoConfig> {
+
+    @Override
+    public String name() {
+        return "ppo";
+    }
+
+    @Override
+    public Class<PpoConfig> configType() {
+        return PpoConfig.class;
+    }
+
+    @Override
+    public Optimizer create(PpoConfig config, ComponentContext context) {
+        return new PpoOptimizer(name(), config, context.metrics(), context::progress);
+    }
+
+    @Override
+    public String description() {
+        return "clipped PPO with a value head, GAE, entropy bonus and optional KL to the reference, for djl-scorer";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.kaizen.djl.reward;
+
+import dev.kaizen.api.env.Action;
+import dev.kaizen.api.policy.AgentContext;
+import dev.kaizen.api.policy.TrainablePolicy;
+import dev.kaizen.api.reward.RewardFitData;
+import dev.kaizen.api.reward.RewardModel;
+import dev.kaizen.api.trajectory.Trajectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DPO implicit reward: step reward {@code β·(log π(a_t|h_t) − log π_ref(a_t|h_t))}, for any
+ * {@link TrainablePolicy} (it only asks for log-probabilities). {@link #fit} learns nothing; it
+ * takes the policy and reference from {@link RewardFitData} and keeps them (not owned: the caller
+ * closes them), so the rewards follow the policy as it is trained. Not thread-safe.
+ */
+final class ImplicitRewardModel implements RewardModel {
+
+    private final ImplicitConfig config;
+    private TrainablePolicy policy;
+    private TrainablePolicy reference;
+
+    ImplicitRewardModel(ImplicitConfig config) {
+        this.config = config;
+    }
+
+    /** True: {@link #fit} must be called (with a policy and a reference) before {@link #stepRewards}. */
+    @Override
+    public boolean learns() {
+        return true;
+    }
+
+    @Override
+    public Map<String, Double> fit(RewardFitData data) {
+        if (data.policy() == null || data.reference() == null) {
+            throw new IllegalArgumentException("the implicit reward β·log π/π_ref needs RewardFitData.policy and "
+                    + "RewardFitData.reference; got policy " + (data.policy() == null ? "null" : "set")
+                    + " and reference " + (data.reference() == null ? "null" : "set"));
+        }
+        policy = data.policy();
+        reference = data.reference();
+        return Map.of("beta", config.beta());
+    }
+
+    @Override
+    public List<double[]> stepRewards(List<Trajectory> trajectories) {
+        if (policy == null) {
+            throw new IllegalStateException("the implicit reward has no policy yet: call fit with "
+                    + "RewardFitData.policy and .reference first");
+        }
+        List<AgentContext> contexts = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
+        for (Trajectory trajectory : trajectories) {
+            for (int t = 0; t < trajectory.length(); t++) {
+                contexts.add(trajectory.contextAt(t));
+                actions.add(trajectory.steps().get(t).action());
+            }
+        }
+        double[] current = contexts.isEmpty() ? new double[0] : policy.logProbabilities(contexts, actions);
+        double[] base = contexts.isEmpty() ? new double[0] : reference.logProbabilities(contexts, actions);
+        List<double[]> out = new ArrayList<>();
+        int offset = 0;
+        for (Trajectory trajectory : trajectories) {
+            double[] r = new double[trajectory.length()];
+            for (int t = 0; t < r.length; t++) {
+                r[t] = config.beta() * (current[offset + t] - base[offset + t]);
+            }
+            offset += r.length;
+            out.add(r);
+        }
+        return out;
+    }
+}
