@@ -21,8 +21,8 @@ import java.util.Map;
  *
  * @param reflection {@code implicit} (step-level DPO on the pairs) or {@code inverse} (reward
  *     model on the pairs, PPO on relabelled rollouts); default {@code implicit}
- * @param demonstrations how many training tasks (the first ones) give expert demonstrations, for
- *     the warm-up and for inspection (default 100)
+ * @param demonstrations how many training tasks (the first ones, capped by the split's size) give
+ *     expert demonstrations, for the warm-up and for inspection (default 1000, as the host's {@code bc})
  * @param checkpoint a policy checkpoint directory to start from instead of the warm-up; null to warm up
  * @param warmup the behaviour-cloning optimiser of the warm-up
  * @param iterations rounds of inspection and reflection, each evaluated; the last stage is {@code final} (default 2)
@@ -43,7 +43,7 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
 
     public StepAgentConfig {
         reflection = reflection == null ? Reflection.IMPLICIT : reflection;
-        demonstrations = demonstrations == null ? 100 : demonstrations;
+        demonstrations = demonstrations == null ? 1000 : demonstrations;
         iterations = iterations == null ? 2 : iterations;
         inspection = inspection == null ? new InspectionSettings() : inspection;
         optimizerSchedule = copySchedule(optimizerSchedule);

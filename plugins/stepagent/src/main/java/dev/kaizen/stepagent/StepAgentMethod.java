@@ -44,6 +44,14 @@ import java.util.Map;
  */
 public final class StepAgentMethod implements TrainingMethod {
 
+    /**
+     * The seed stream and label of the warm-up training: the same as the host's {@code bc} method
+     * uses, so that with the same recipe seed, demonstrations and optimiser the baseline stage is
+     * the policy that {@code bc} trains.
+     */
+    static final String WARMUP_SEED_STREAM = "bc/train";
+    static final String WARMUP_LABEL = "bc";
+
     private final StepAgentConfig config;
     private final OptimizerConfig warmup;
     private final OptimizerConfig optimizer;
@@ -104,7 +112,7 @@ public final class StepAgentMethod implements TrainingMethod {
         TrainingReport report;
         try (Optimizer trainer = context.create(warmup)) {
             report = trainer.train(policy, TrainingBatch.ofTrajectories(demonstrations,
-                    context.seed("baseline/warmup"), "baseline/warmup"));
+                    context.seed(WARMUP_SEED_STREAM), WARMUP_LABEL));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("stage", "baseline");
@@ -146,7 +154,10 @@ public final class StepAgentMethod implements TrainingMethod {
         context.evaluate(stage, policy);
     }
 
-    /** The expert demonstrations of the first training tasks, gathered once when first needed. */
+    /**
+     * The expert demonstrations of the first {@code min(demonstrations, |train|)} training tasks (as
+     * the host's {@code bc} method gathers them), gathered once when first needed.
+     */
     private static final class Demonstrations {
         private final Environment environment;
         private final int count;
@@ -166,23 +177,21 @@ public final class StepAgentMethod implements TrainingMethod {
 
         private List<Trajectory> gather(MethodContext context) {
             List<Task> train = environment.tasks(Split.TRAIN);
-            if (train.size() < count) {
-                throw new IllegalArgumentException("method.demonstrations is " + count + " but the environment has only "
-                        + train.size() + " training tasks; lower it to at most " + train.size());
-            }
-            List<Trajectory> demonstrations = new ArrayList<>(count);
+            List<Task> tasks = train.subList(0, Math.min(count, train.size()));
+            List<Trajectory> demonstrations = new ArrayList<>(tasks.size());
             int missing = 0;
-            for (Task task : train.subList(0, count)) {
+            for (Task task : tasks) {
                 var demonstration = environment.demonstration(task);
-                if (demonstration.isPresent() && demonstration.get().length() > 0) {
+                if (demonstration.isPresent()) {
                     demonstrations.add(demonstration.get());
                 } else {
                     missing++;
                 }
             }
-            if (demonstrations.isEmpty()) {
+            if (demonstrations.stream().allMatch(d -> d.length() == 0)) {
                 throw new IncompatiblePartsException("method 'stepagent' needs expert demonstrations, but the "
-                        + "environment gave none for its first " + count + " training tasks");
+                        + "environment gave none for its first " + tasks.size() + " training tasks; use an "
+                        + "environment with an expert");
             }
             context.metrics().record("stepagent-demonstrations", Map.of("demonstrations", demonstrations.size(),
                     "missing", missing));

@@ -28,11 +28,11 @@ class StepAgentConfigTest {
         StepAgentConfig config = read(Map.of());
 
         assertThat(config.reflection()).isEqualTo(Reflection.IMPLICIT);
-        assertThat(config.demonstrations()).isEqualTo(100);
+        assertThat(config.demonstrations()).isEqualTo(1000);
         assertThat(config.iterations()).isEqualTo(2);
         assertThat(config.checkpoint()).isNull();
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(1.0, 1, 256, Agreement.NORMALIZED));
-        assertThat(config.exploration()).isEqualTo(new ExplorationSettings(100, 1, 1.0));
+        assertThat(config.exploration()).isEqualTo(new ExplorationSettings(1000, 1, 1.0));
         assertThat(config.optimizerSchedule()).isEmpty();
         assertThat(config.optimizerOverrides(3)).isEmpty();
         assertThat(StepAgentConfig.defaultOptimizer(Reflection.IMPLICIT)).isEqualTo("dpo");

@@ -17,6 +17,8 @@ import dev.kaizen.api.testing.FakeMethodContext;
 import dev.kaizen.api.testing.TabularBcOptimizerFactory;
 import dev.kaizen.api.testing.TabularPolicy;
 import dev.kaizen.api.trajectory.PairLevel;
+import dev.kaizen.stepagent.fakes.FakeBcConfig;
+import dev.kaizen.stepagent.fakes.FakeBcFactory;
 import dev.kaizen.stepagent.fakes.FakeDiscriminatorConfig;
 import dev.kaizen.stepagent.fakes.FakeDiscriminatorFactory;
 import dev.kaizen.stepagent.fakes.FakeDpoConfig;
@@ -186,14 +188,21 @@ class StepAgentFactoryTest {
     }
 
     @Test
-    void moreDemonstrationsThanTrainingTasksIsReportedWithTheLimit() {
+    void demonstrationsAreCappedByTheTrainingSplitAndTrainedWithTheHostsBcSeed() throws Exception {
         FakeMethodContext context = context(new TabularPolicy(0.0));
-        TrainingMethod method = build(context, Map.of("demonstrations", 21, "warmup", Map.of("type", "tabular-bc")));
+        Recorder warmups = new Recorder();
+        context.register(new FakeBcFactory(warmups));
+        // warmup left out: the default {type: bc}
+        build(context, Map.of("demonstrations", 500, "iterations", 1, "optimizer", Map.of("type", "tabular-bc")))
+                .run(context);
 
-        assertThatThrownBy(() -> method.run(context))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("method.demonstrations is 21 but the environment has only 20 training tasks; "
-                        + "lower it to at most 20");
+        assertThat(context.trajectories().get("demonstrations")).hasSize(20);
+        assertThat(warmups.built).containsExactly(new FakeBcConfig(1.0));
+        assertThat(warmups.trainings).hasSize(1);
+        assertThat(warmups.trainings.get(0).batch().seed()).isEqualTo(context.seed("bc/train"));
+        assertThat(warmups.trainings.get(0).batch().label()).isEqualTo("bc");
+        assertThat(warmups.trainings.get(0).batch().trajectories())
+                .isEqualTo(context.trajectories().get("demonstrations"));
     }
 
     @Test
