@@ -79,6 +79,11 @@ public final class BindingErrors {
             String kindName = kind.map(ComponentKind::id).orElse(typeId.getBaseType().getRawClass().getSimpleName());
             List<String> known = kind.map(registry::names).orElse(List.of());
             String typePath = at.isEmpty() ? "type" : at + ".type";
+            JsonNode node = find(input, path);
+            if (node != null && !node.isObject()) {
+                return location(at) + "expected " + expected(typeId.getBaseType().getRawClass(), registry) + ", got "
+                        + render(node) + from(overrides, at);
+            }
             if (typeId.getTypeId() == null) {
                 return typePath + ": missing; name the " + kindName + " to use; known: " + known + from(overrides, at);
             }

@@ -1,0 +1,16 @@
+package dev.kaizen.core.testing;
+
+import dev.kaizen.api.policy.PolicyConfig;
+import java.util.List;
+
+/**
+ * Config of the test policy {@code first-action}.
+ *
+ * @param silentTasks ids of tasks for which it proposes nothing
+ */
+public record FirstActionPolicyConfig(List<String> silentTasks) implements PolicyConfig {
+
+    public FirstActionPolicyConfig {
+        silentTasks = silentTasks == null ? List.of() : List.copyOf(silentTasks);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.kaizen.core.testing;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.policy.AgentContext;
+import dev.kaizen.api.policy.Decision;
+import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.policy.PolicyFactory;
+import dev.kaizen.api.policy.Sampling;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pf4j.Extension;
+
+/**
+ * Registers the test policy {@code first-action}: always the observation's first concrete action;
+ * nothing for the configured silent tasks. Not trainable, not checkpointable; counts its calls.
+ */
+@Extension
+public final class FirstActionPolicyFactory implements PolicyFactory<FirstActionPolicyConfig> {
+
+    @Override
+    public String name() {
+        return "first-action";
+    }
+
+    @Override
+    public Class<FirstActionPolicyConfig> configType() {
+        return FirstActionPolicyConfig.class;
+    }
+
+    @Override
+    public Policy create(FirstActionPolicyConfig config, ComponentContext context) {
+        return new FirstAction(config.silentTasks());
+    }
+
+    /** The policy; {@link #batchSizes()} records the size of every decide call. */
+    public static final class FirstAction implements Policy {
+        private final List<String> silent;
+        private final List<Integer> batchSizes = new ArrayList<>();
+        private final AtomicInteger concurrent = new AtomicInteger();
+
+        public FirstAction(List<String> silent) {
+            this.silent = silent;
+        }
+
+        public List<Integer> batchSizes() {
+            return batchSizes;
+        }
+
+        @Override
+        public List<Decision> decide(List<AgentContext> contexts, Sampling sampling) {
+            if (concurrent.incrementAndGet() != 1) {
+                throw new IllegalStateException("decide called concurrently");
+            }
+            try {
+                batchSizes.add(contexts.size());
+                List<Decision> out = new ArrayList<>();
+                for (AgentContext context : contexts) {
+                    if (silent.contains(context.task().id()) || context.observation().actions().isEmpty()) {
+                        out.add(new Decision(List.of()));
+                    } else {
+                        out.add(Decision.of(context.observation().actions().get(0), 0.0));
+                    }
+                }
+                return out;
+            } finally {
+                concurrent.decrementAndGet();
+            }
+        }
+    }
+}
