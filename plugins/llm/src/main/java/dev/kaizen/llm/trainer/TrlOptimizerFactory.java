@@ -1,0 +1,34 @@
+package dev.kaizen.llm.trainer;
+
+import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.optimizer.Optimizer;
+import dev.kaizen.api.optimizer.OptimizerFactory;
+import dev.kaizen.llm.policy.LlmPolicyFactory;
+import org.pf4j.Extension;
+
+/** Registers {@link TrlOptimizer}. */
+@Extension
+public final class TrlOptimizerFactory implements OptimizerFactory<TrlOptimizerConfig> {
+
+    @Override
+    public String name() {
+        return "trl";
+    }
+
+    @Override
+    public Class<TrlOptimizerConfig> configType() {
+        return TrlOptimizerConfig.class;
+    }
+
+    @Override
+    public Optimizer create(TrlOptimizerConfig config, ComponentContext context) {
+        return new TrlOptimizer(config, context.runDirectory(), context.metrics(), name(),
+                new LlmPolicyFactory().name());
+    }
+
+    @Override
+    public String description() {
+        return "writes the iteration's data, runs an external trainer (TRL, LLaMA-Factory, ...) and points the LLM "
+                + "policy at the new model";
+    }
+}
