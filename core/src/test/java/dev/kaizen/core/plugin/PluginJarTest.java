@@ -1,0 +1,309 @@
+package dev.kaizen.core.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kaizen.api.env.EnvironmentFactory;
+import dev.kaizen.core.testing.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds a real plugin from Java source in a temporary folder (compiled with javax.tools, packed
+ * as a jar with a PF4J manifest and {@code META-INF/extensions.idx}), drops it into a plugins
+ * directory and loads it through PF4J, beside broken files.
+ */
+class PluginJarTest {
+
+    private static final String CONFIG = """
+            package com.example.greeting;
+
+            import dev.kaizen.api.env.EnvironmentConfig;
+
+            public record GreetingConfig(String word, Integer tasks) implements EnvironmentConfig {
+                public GreetingConfig {
+                    word = word == null ? "hello" : word;
+                    tasks = tasks == null ? 3 : tasks;
+                    if (tasks < 1) {
+                        throw new IllegalArgumentException("tasks must be >= 1, got " + tasks);
+                    }
+                }
+            }
+            """;
+
+    private static final String FACTORY = """
+            package com.example.greeting;
+
+            import dev.kaizen.api.ComponentContext;
+            import dev.kaizen.api.env.Action;
+            import dev.kaizen.api.env.Environment;
+            import dev.kaizen.api.env.EnvironmentFactory;
+            import dev.kaizen.api.env.Episode;
+            import dev.kaizen.api.env.Observation;
+            import dev.kaizen.api.env.Split;
+            import dev.kaizen.api.env.Task;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Map;
+            import org.pf4j.Extension;
+
+            @Extension
+            public final class GreetingFactory implements EnvironmentFactory<GreetingConfig> {
+                @Override public String name() { return "greeting"; }
+                @Override public Class<GreetingConfig> configType() { return GreetingConfig.class; }
+                @Override public String description() { return "say the word you are asked to say"; }
+
+                @Override
+                public Environment create(GreetingConfig config, ComponentContext context) {
+                    return new Environment() {
+                        @Override
+                        public List<Task> tasks(Split split) {
+                            List<Task> tasks = new ArrayList<>();
+                            for (int i = 0; i < config.tasks(); i++) {
+                                tasks.add(new Task(split + "-" + i, split, "say " + config.word()));
+                            }
+                            return tasks;
+                        }
+
+                        @Override
+                        public Episode reset(Task task, long seed) {
+                            return new Episode() {
+                                private Observation observation = new Observation(task.instruction(),
+                                        List.of(Action.of("say[" + config.word() + "]"), Action.of("say[bye]")),
+                                        List.of(), false, 0.0, Map.of());
+
+                                @Override public Task task() { return task; }
+                                @Override public Observation observation() { return observation; }
+
+                                @Override
+                                public Observation step(Action action) {
+                                    double reward = action.argument().equals(config.word()) ? 1.0 : 0.0;
+                                    observation = new Observation("you said " + action.argument(), List.of(), List.of(),
+                                            true, reward, Map.of());
+                                    return observation;
+                                }
+                            };
+                        }
+                    };
+                }
+            }
+            """;
+
+    private static final String FAILING_PLUGIN = """
+            package com.example.failing;
+
+            public class FailingPlugin extends org.pf4j.Plugin {
+                @Override
+                public void start() {
+                    throw new IllegalStateException("licence server unreachable");
+                }
+            }
+            """;
+
+    @TempDir
+    static Path build;
+
+    @TempDir
+    Path plugins;
+
+    static Path classes;
+
+    @BeforeAll
+    static void compile() throws IOException {
+        Path sources = Files.createDirectories(build.resolve("src"));
+        Path config = Files.writeString(sources.resolve("GreetingConfig.java"), CONFIG);
+        Path factory = Files.writeString(sources.resolve("GreetingFactory.java"), FACTORY);
+        Path failing = Files.writeString(sources.resolve("FailingPlugin.java"), FAILING_PLUGIN);
+        classes = Files.createDirectories(build.resolve("classes"));
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int code = compiler.run(null, null, errors, "-proc:none", "-d", classes.toString(), "-classpath",
+                System.getProperty("java.class.path"), config.toString(), factory.toString(), failing.toString());
+        assertThat(code).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/extensions.idx"), "com.example.greeting.GreetingFactory\n");
+    }
+
+    /** A plugin jar: the compiled classes, extensions.idx, and the PF4J manifest entries. */
+    static Path jar(Path target, String id, String pluginClass) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Plugin-Id", id);
+        attributes.putValue("Plugin-Version", "1.0.0");
+        attributes.putValue("Plugin-Provider", "Example Corp");
+        attributes.putValue("Plugin-Description", "the greeting environment");
+        if (pluginClass != null) {
+            attributes.putValue("Plugin-Class", pluginClass);
+        }
+        try (OutputStream file = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            for (Path path : files(classes)) {
+                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
+                Files.copy(path, out);
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    /** A plugin zip as the build packs them: plugin.properties and classes/. */
+    static Path zip(Path target, String id) throws IOException {
+        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("plugin.properties"));
+            out.write(("plugin.id=" + id + "\nplugin.version=2.0.0\nplugin.provider=Example Corp\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            for (Path path : files(classes)) {
+                out.putNextEntry(new ZipEntry("classes/" + classes.relativize(path).toString().replace('\\', '/')));
+                Files.copy(path, out);
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    @Test
+    void aJarDroppedIntoThePluginsDirectoryIsLoadedAndBrokenFilesAreReportedByName() throws IOException {
+        jar(plugins.resolve("greeting-1.0.0.jar"), "greeting", null);
+        Files.writeString(plugins.resolve("broken.jar"), "this is not a jar");
+        Files.write(plugins.resolve("truncated.zip"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        Files.writeString(plugins.resolve("README.txt"), "not a plugin, ignored");
+
+        try (PluginHost host = PluginHost.load(plugins)) {
+            List<LoadedExtension<EnvironmentFactory>> environments = host.extensions(EnvironmentFactory.class);
+            assertThat(environments).anySatisfy(found -> {
+                assertThat(found.origin()).isEqualTo("greeting");
+                assertThat(found.extension().name()).isEqualTo("greeting");
+            });
+            assertThat(environments).anySatisfy(found -> assertThat(found.origin()).isEqualTo("classpath"));
+            assertThat(host.plugins()).singleElement().satisfies(plugin -> {
+                assertThat(plugin.id()).isEqualTo("greeting");
+                assertThat(plugin.state()).isEqualTo("STARTED");
+            });
+            assertThat(host.failures()).extracting(PluginFailure::file).containsExactly("broken.jar", "truncated.zip");
+            assertThat(host.failures().get(0).reason()).startsWith("not a readable jar");
+        }
+    }
+
+    @Test
+    void theNextCommandPicksUpAJarCopiedInWithNothingRebuilt() throws Exception {
+        Cli.Result before = Cli.run("components", "--kind", "environment", "--plugins", plugins.toString());
+        assertThat(before.code()).isZero();
+        assertThat(before.out()).doesNotContain("greeting");
+
+        Path elsewhere = jar(build.resolve("greeting-elsewhere.jar"), "greeting", null);
+        Files.copy(elsewhere, plugins.resolve("greeting-1.0.0.jar"));
+        Files.writeString(plugins.resolve("broken.jar"), "garbage");
+
+        Cli.Result after = Cli.run("components", "--kind", "environment", "--plugins", plugins.toString());
+        assertThat(after.code()).as(after.toString()).isZero();
+        assertThat(after.out()).containsPattern("environment\\s+greeting\\s+greeting\\s+say the word you are asked to say")
+                .contains("    word: \"hello\"", "    tasks: 3");
+        assertThat(after.err()).startsWith("kaizen: plugin broken.jar skipped: not a readable jar");
+
+        Cli.Result listed = Cli.run(Map.of("KAIZEN_PLUGINS", plugins.toString()), "", "plugins");
+        assertThat(listed.code()).isZero();
+        assertThat(listed.out()).containsPattern("greeting\\s+1\\.0\\.0\\s+STARTED").contains("not loaded:",
+                "broken.jar: not a readable jar");
+    }
+
+    @Test
+    void aRecipeRunsWithThePluginsEnvironment() throws Exception {
+        jar(plugins.resolve("greeting.jar"), "greeting", null);
+        Path recipe = Files.writeString(plugins.getParent().resolve("greet-" + plugins.getFileName() + ".yaml"), """
+                name: greet
+                environment: {type: greeting, word: hello, tasks: 4}
+                policy: {type: first-action}
+                evaluation: {splits: [unseen]}
+                """);
+        Path out = plugins.getParent().resolve("run-" + plugins.getFileName());
+        Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString(), "--plugins", plugins.toString());
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"episodes\" : 4", "\"successRate\" : 1.0");
+        Cli.Result wrong = Cli.run("run", recipe.toString(), "--out", out.resolve("x").toString(),
+                "--plugins", plugins.toString(), "--set", "environment.tasks=0");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("environment: tasks must be >= 1, got 0");
+    }
+
+    @Test
+    void zipPluginsAreExpandedAndLoaded() throws IOException {
+        zip(plugins.resolve("greeting-plugin-2.0.0.zip"), "greeting-zip");
+        try (PluginHost host = PluginHost.load(plugins)) {
+            assertThat(host.failures()).isEmpty();
+            assertThat(host.plugins()).singleElement().satisfies(plugin -> {
+                assertThat(plugin.id()).isEqualTo("greeting-zip");
+                assertThat(plugin.version()).isEqualTo("2.0.0");
+                assertThat(plugin.path()).isEqualTo(plugins.resolve("greeting-plugin-2.0.0"));
+            });
+            assertThat(host.extensions(EnvironmentFactory.class)).extracting(LoadedExtension::origin)
+                    .contains("greeting-zip");
+        }
+    }
+
+    @Test
+    void aPluginThatFailsToStartIsReportedAndTheOthersLoad() throws IOException {
+        jar(plugins.resolve("a-failing.jar"), "failing", "com.example.failing.FailingPlugin");
+        zip(plugins.resolve("greeting.zip"), "greeting");
+        try (PluginHost host = PluginHost.load(plugins)) {
+            assertThat(host.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.file()).isEqualTo("a-failing.jar");
+                assertThat(failure.reason()).contains("plugin 'failing' failed to start", "licence server unreachable");
+            });
+            assertThat(host.extensions(EnvironmentFactory.class)).extracting(LoadedExtension::origin)
+                    .contains("greeting").doesNotContain("failing");
+        }
+    }
+
+    @Test
+    void twoPartsOfOneKindWithOneNameAreAnErrorNamingBothPlugins() throws IOException {
+        jar(plugins.resolve("greeting.jar"), "greeting", null);
+        zip(plugins.resolve("greeting-copy.zip"), "greeting-copy");
+        Cli.Result result = Cli.run("components", "--plugins", plugins.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("environment 'greeting' is defined twice: by plugin 'greeting'",
+                "and by plugin 'greeting-copy'", "remove one of them");
+    }
+
+    @Test
+    void pluginIdsTwiceAreReported() throws IOException {
+        jar(plugins.resolve("one.jar"), "greeting", null);
+        jar(plugins.resolve("two.jar"), "greeting", null);
+        try (PluginHost host = PluginHost.load(plugins)) {
+            assertThat(host.plugins()).hasSize(1);
+            assertThat(host.failures()).singleElement().satisfies(failure -> {
+                assertThat(failure.file()).isEqualTo("two.jar");
+                assertThat(failure.reason()).contains("cannot load", "greeting");
+            });
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(plugins)) {
+            listing.forEach(p -> names.add(p.getFileName().toString()));
+        }
+        assertThat(names).containsExactlyInAnyOrder("one.jar", "two.jar");
+    }
+}
