@@ -1,0 +1,766 @@
+package dev.kaizen.rememberer.memory;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.kaizen.api.MetricsSink;
+import dev.kaizen.api.env.Action;
+import dev.kaizen.api.env.Observation;
+import dev.kaizen.api.env.ObservationSimilarity;
+import dev.kaizen.api.memory.ExperienceMemory;
+import dev.kaizen.api.policy.ActionValue;
+import dev.kaizen.api.policy.Advice;
+import dev.kaizen.api.policy.AgentContext;
+import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.Trajectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The {@code lucene} experience memory (Rememberer). Records are keyed by (task instruction,
+ * observation text) and hold, per action tried there, a Q-value, a visit count and the last reward.
+ *
+ * <h2>Storage</h2>
+ * Every record is a document of a Lucene index: the instruction as analysed text (English
+ * analyser: lower case, stop words, Porter stems), the observation's info entries as keywords, and
+ * the record itself as stored JSON. The index lives in RAM, or under {@code path}, where it is
+ * committed at every checkpoint ({@link #save}, i.e. at the end of every stage of a run) and on
+ * {@link #close}, so that a memory opened later on the same path starts from these records. An index is opened by one memory at a time (Lucene's write
+ * lock); a second memory on a path in use fails with a message saying so. The records are also
+ * held on the heap for updates and exact scoring.
+ *
+ * <h2>Retrieval</h2>
+ * For each context a BM25 query over the instruction terms (plus the observation's info entries)
+ * preselects {@code candidates} records; they are ranked by
+ * {@code S = λ·f_g(g, g_i) + (1−λ)·f_o(o, o_i)} and the top ones returned as {@link Advice}. With
+ * at most {@code candidates} records every record is ranked. Ties in {@code S} go to the record of
+ * the very same observation text, then of the same instruction, then to the older record. BM25's statistics are computed over
+ * the live records only (not Lucene's, which count deleted documents until a merge), and ties are
+ * broken by record id, so retrieval depends only on the records held: a memory reloaded from a
+ * checkpoint retrieves exactly as the one that wrote it.
+ *
+ * <h2>Learning</h2>
+ * {@link #update} applies {@link NStepQLearning} to every step of every finished episode (episodes
+ * that ended with an error are skipped), last step first so that n-step targets bootstrap from
+ * values already updated with this episode. Then, if there are more than {@code capacity} records,
+ * the least useful (fewest visits, then least recently updated) of those this update did not touch
+ * are evicted first.
+ *
+ * <p>Not thread-safe: one thread at a time. The creator closes it (which commits and releases
+ * the path).
+ */
+public final class LuceneMemory implements ExperienceMemory {
+
+    /** Written into every commit; a directory without it is not a memory. */
+    static final String FORMAT = "kaizen-lucene-memory/1";
+
+    private static final String FIELD_KEY = "key";
+    private static final String FIELD_INSTRUCTION = "instruction";
+    private static final String FIELD_INFO = "info";
+    private static final String FIELD_ID = "id";
+    private static final String FIELD_RECORD = "record";
+    private static final String DATA_FORMAT = "format";
+    private static final String DATA_NEXT_ID = "nextId";
+    private static final String DATA_CLOCK = "clock";
+    private static final float INFO_BOOST = 1.0f;
+    private static final int MAX_QUERY_TERMS = 256;
+    private static final int MAX_INFO_LENGTH = 256;
+    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
+            new SortField(FIELD_ID, SortField.Type.LONG));
+
+    private final LuceneMemoryConfig config;
+    private final NStepQLearning rule;
+    private final InstructionSimilarity instructionSimilarity;
+    private final MetricsSink metrics;
+    private final Path path;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final RecordCodec codec = new RecordCodec();
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<String, MemoryRecord> byKey = new HashMap<>();
+    private final Map<Long, MemoryRecord> byId = new HashMap<>();
+    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final Map<String, InstructionTerms> analysed = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, InstructionTerms> eldest) {
+            return size() > 4096;
+        }
+    };
+    private long recordsWithTerms;
+    private long sumLength;
+    private long sumUniqueTerms;
+    private long nextId = 1;
+    private long clock;
+    private boolean closed;
+
+    /**
+     * Opens the memory: in RAM, or at {@code config.path()}, loading the records stored there.
+     *
+     * @param metrics receives one {@code memory-update} event per {@link #update}
+     * @throws IllegalArgumentException if the path is not a directory, holds something other than a
+     *     memory, or is in use by another open memory
+     * @throws UncheckedIOException if the index cannot be read or written
+     */
+    public LuceneMemory(LuceneMemoryConfig config, MetricsSink metrics) {
+        this.config = requireNonNull(config, "config is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.rule = NStepQLearning.of(config);
+        this.instructionSimilarity = InstructionSimilarity.of(config.instructionSimilarity());
+        this.path = config.path() == null ? null : Path.of(config.path()).toAbsolutePath();
+        Directory opened = null;
+        IndexWriter openedWriter = null;
+        try {
+            opened = path == null ? new ByteBuffersDirectory() : openDirectory(path);
+            if (DirectoryReader.indexExists(opened)) {
+                try (DirectoryReader reader = DirectoryReader.open(opened)) {
+                    replaceWith(read(reader, "memory.path " + path));
+                }
+            }
+            try {
+                openedWriter = new IndexWriter(opened, writerConfig());
+            } catch (LockObtainFailedException e) {
+                throw new IllegalArgumentException("memory.path " + path + " is in use by another open memory"
+                        + " (Lucene write lock held); close that memory first or use another path", e);
+            }
+            this.directory = opened;
+            this.writer = openedWriter;
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    return new LiveStatisticsSearcher(reader);
+                }
+            });
+            Set<MemoryRecord> evicted = evictOverCapacity();
+            for (MemoryRecord record : evicted) {
+                writer.deleteDocuments(new Term(FIELD_KEY, record.key()));
+            }
+            searchers.maybeRefreshBlocking();
+            commit();
+        } catch (IOException e) {
+            closeQuietly(openedWriter, opened);
+            throw new UncheckedIOException("cannot open the memory " + describe() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(openedWriter, opened);
+            throw e;
+        }
+    }
+
+    private static Directory openDirectory(Path path) throws IOException {
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new IllegalArgumentException("memory.path " + path + " is a file; it must be a directory (new or"
+                    + " holding a memory)");
+        }
+        Files.createDirectories(path);
+        FSDirectory directory = FSDirectory.open(path);
+        if (!DirectoryReader.indexExists(directory)) {
+            try (Stream<Path> files = Files.list(path)) {
+                List<String> names = files.map(p -> p.getFileName().toString())
+                        .filter(n -> !n.equals("write.lock")).sorted().limit(5).toList();
+                if (!names.isEmpty()) {
+                    directory.close();
+                    throw new IllegalArgumentException("memory.path " + path + " holds files that are not a memory ("
+                            + String.join(", ", names) + "); point it to a new or empty directory, or to one a"
+                            + " memory was saved in");
+                }
+            }
+        }
+        return directory;
+    }
+
+    private IndexWriterConfig writerConfig() {
+        IndexWriterConfig iwc = new IndexWriterConfig(analyzer);
+        iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        iwc.setCommitOnClose(false);
+        // Refreshes follow every update; they must not wait for merges (the default waits up to 500 ms).
+        iwc.setMaxFullFlushMergeWaitMillis(0);
+        return iwc;
+    }
+
+    private String describe() {
+        return path == null ? "(in RAM)" : "at " + path;
+    }
+
+    @Override
+    public List<List<Advice>> retrieve(List<AgentContext> contexts, int limit,
+                                       ObservationSimilarity observationSimilarity) {
+        requireNonNull(contexts, "contexts is null");
+        requireNonNull(observationSimilarity, "observationSimilarity is null");
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
+        ensureOpen();
+        List<List<Advice>> out = new ArrayList<>(contexts.size());
+        if (limit == 0 || byKey.isEmpty()) {
+            contexts.forEach(c -> out.add(List.of()));
+            return out;
+        }
+        try {
+            IndexSearcher searcher = byKey.size() <= config.candidates() ? null : searchers.acquire();
+            try {
+                for (AgentContext context : contexts) {
+                    out.add(retrieve(context, limit, observationSimilarity, searcher));
+                }
+            } finally {
+                if (searcher != null) {
+                    searchers.release(searcher);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("memory retrieval failed " + describe() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private List<Advice> retrieve(AgentContext context, int limit, ObservationSimilarity observationSimilarity,
+                                  IndexSearcher searcher) throws IOException {
+        String instruction = context.task().instruction();
+        InstructionTerms terms = analyse(instruction);
+        List<MemoryRecord> candidates;
+        if (searcher == null) {
+            candidates = new ArrayList<>(byKey.values());
+        } else {
+            TopFieldDocs top = searcher.search(query(terms, context.observation()), config.candidates(),
+                    BY_SCORE_THEN_ID);
+            candidates = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc hit : top.scoreDocs) {
+                MemoryRecord record = byId.get((Long) ((FieldDoc) hit).fields[1]);
+                if (record != null) {
+                    candidates.add(record);
+                }
+            }
+        }
+        Map<String, Double> weights = new HashMap<>();
+        int size = candidates.size();
+        double[] scores = new double[size];
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            MemoryRecord record = candidates.get(i);
+            double fg = instructionSimilarity(instruction, terms, record, weights);
+            double fo = observationSimilarity.between(context.observation(), record.observation());
+            if (!(fo >= 0 && fo <= 1)) {
+                throw new IllegalStateException("the environment's observation similarity returned " + fo
+                        + "; it must be in [0, 1]");
+            }
+            scores[i] = Math.min(1.0, Math.max(0.0, config.lambda() * fg + (1 - config.lambda()) * fo));
+            order[i] = i;
+        }
+        String text = context.observation().text();
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i])
+                .thenComparing(i -> !candidates.get(i).observation().text().equals(text))
+                .thenComparing(i -> !candidates.get(i).instruction().equals(instruction))
+                .thenComparingLong(i -> candidates.get(i).id()));
+        List<Advice> advice = new ArrayList<>(Math.min(limit, size));
+        for (int k = 0; k < Math.min(limit, size); k++) {
+            MemoryRecord record = candidates.get(order[k]);
+            advice.add(new Advice(record.instruction(), record.observation().text(), record.values(), scores[order[k]]));
+        }
+        return advice;
+    }
+
+    private Query query(InstructionTerms terms, Observation observation) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String term : terms.terms()) {
+            if (clauses++ >= MAX_QUERY_TERMS) {
+                break;
+            }
+            builder.add(new TermQuery(new Term(FIELD_INSTRUCTION, term)), BooleanClause.Occur.SHOULD);
+        }
+        for (String entry : infoTerms(observation)) {
+            builder.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(FIELD_INFO, entry))), INFO_BOOST),
+                    BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        return clauses == 0 ? new MatchAllDocsQuery() : builder.build();
+    }
+
+    private static List<String> infoTerms(Observation observation) {
+        List<String> out = new ArrayList<>();
+        new TreeMap<>(observation.info()).forEach((k, v) -> {
+            String entry = k + "=" + v;
+            if (!k.equals(Observation.FEEDBACK) && entry.length() <= MAX_INFO_LENGTH) {
+                out.add(entry);
+            }
+        });
+        return out;
+    }
+
+    private double instructionSimilarity(String instruction, InstructionTerms terms, MemoryRecord record,
+                                         Map<String, Double> weights) {
+        return switch (instructionSimilarity) {
+            case EXACT -> instruction.equals(record.instruction()) ? 1.0 : 0.0;
+            case OVERLAP -> overlap(terms, record.terms(), null);
+            case WEIGHTED_OVERLAP -> overlap(terms, record.terms(), weights);
+        };
+    }
+
+    /** Jaccard overlap of two sorted term sets; weighted by inverse document frequency if {@code weights} is given. */
+    private double overlap(InstructionTerms a, InstructionTerms b, Map<String, Double> weights) {
+        String[] x = a.terms();
+        String[] y = b.terms();
+        if (x.length == 0 && y.length == 0) {
+            return 1.0;
+        }
+        double shared = 0;
+        double union = 0;
+        int i = 0;
+        int j = 0;
+        while (i < x.length || j < y.length) {
+            int cmp = i == x.length ? 1 : j == y.length ? -1 : x[i].compareTo(y[j]);
+            String term = cmp <= 0 ? x[i] : y[j];
+            double w = weights == null ? 1.0 : weights.computeIfAbsent(term, this::inverseDocumentFrequency);
+            union += w;
+            if (cmp == 0) {
+                shared += w;
+                i++;
+                j++;
+            } else if (cmp < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return union == 0 ? 0.0 : shared / union;
+    }
+
+    /** BM25's inverse document frequency over the records held. */
+    double inverseDocumentFrequency(String term) {
+        double n = recordsWithTerms;
+        double df = documentFrequency.getOrDefault(term, 0);
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    }
+
+    @Override
+    public void update(List<Trajectory> trajectories) {
+        requireNonNull(trajectories, "trajectories is null");
+        ensureOpen();
+        clock++;
+        Set<MemoryRecord> changed = new LinkedHashSet<>();
+        int skipped = 0;
+        int steps = 0;
+        int created = 0;
+        int evictedActions = 0;
+        for (Trajectory trajectory : trajectories) {
+            if (trajectory.error() != null) {
+                skipped++;
+                continue;
+            }
+            String instruction = trajectory.task().instruction();
+            List<Step> list = trajectory.steps();
+            int length = list.size();
+            double[] rewards = new double[length];
+            for (int t = 0; t < length; t++) {
+                rewards[t] = list.get(t).reward();
+            }
+            for (int t = length - 1; t >= 0; t--) {
+                double bootstrap = 0;
+                if (rule.bootstraps(t, length)) {
+                    MemoryRecord next = byKey.get(MemoryRecord.key(instruction,
+                            list.get(rule.bootstrapStep(t)).observation().text()));
+                    bootstrap = next == null ? 0.0 : next.maxValue();
+                }
+                double target = rule.target(rewards, t, bootstrap);
+                Step step = list.get(t);
+                MemoryRecord record = byKey.get(MemoryRecord.key(instruction, step.observation().text()));
+                if (record == null) {
+                    record = add(new MemoryRecord(nextId++, instruction, step.observation(), analyse(instruction), clock));
+                    created++;
+                }
+                ActionEntry old = record.action(step.action());
+                int visits = old == null ? 1 : old.visits() + 1;
+                double value = rule.updated(old == null ? 0.0 : old.value(), visits, target);
+                if (record.put(new ActionEntry(step.action(), value, visits, step.reward(), clock),
+                        config.actionsPerRecord())) {
+                    evictedActions++;
+                }
+                record.touch(clock);
+                changed.add(record);
+                steps++;
+            }
+        }
+        Set<MemoryRecord> evicted = evictOverCapacity();
+        try {
+            for (MemoryRecord record : changed) {
+                if (!evicted.contains(record)) {
+                    writer.updateDocument(new Term(FIELD_KEY, record.key()), document(record));
+                }
+            }
+            for (MemoryRecord record : evicted) {
+                writer.deleteDocuments(new Term(FIELD_KEY, record.key()));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the memory " + describe() + ": " + e.getMessage(), e);
+        }
+        metrics.record("memory-update", Map.of("episodes", trajectories.size() - skipped, "skipped", skipped,
+                "steps", steps, "created", created, "evicted", evicted.size(), "evictedActions", evictedActions,
+                "records", byKey.size()));
+    }
+
+    /** Evicts the least useful records down to capacity, untouched by the latest update first. */
+    private Set<MemoryRecord> evictOverCapacity() {
+        int excess = byKey.size() - config.capacity();
+        if (excess <= 0) {
+            return Set.of();
+        }
+        long now = clock;
+        List<MemoryRecord> order = new ArrayList<>(byKey.values());
+        order.sort(Comparator.comparingInt((MemoryRecord r) -> r.touched() == now ? 1 : 0)
+                .thenComparing(MemoryRecord.LEAST_USEFUL));
+        Set<MemoryRecord> evicted = new LinkedHashSet<>();
+        for (int i = 0; i < excess; i++) {
+            MemoryRecord record = order.get(i);
+            remove(record);
+            evicted.add(record);
+        }
+        return evicted;
+    }
+
+    private MemoryRecord add(MemoryRecord record) {
+        byKey.put(record.key(), record);
+        byId.put(record.id(), record);
+        InstructionTerms terms = record.terms();
+        if (terms.terms().length > 0) {
+            recordsWithTerms++;
+            sumLength += terms.length();
+            sumUniqueTerms += terms.terms().length;
+            for (String term : terms.terms()) {
+                documentFrequency.merge(term, 1, Integer::sum);
+            }
+        }
+        return record;
+    }
+
+    private void remove(MemoryRecord record) {
+        byKey.remove(record.key());
+        byId.remove(record.id());
+        InstructionTerms terms = record.terms();
+        if (terms.terms().length > 0) {
+            recordsWithTerms--;
+            sumLength -= terms.length();
+            sumUniqueTerms -= terms.terms().length;
+            for (String term : terms.terms()) {
+                documentFrequency.computeIfPresent(term, (k, v) -> v == 1 ? null : v - 1);
+            }
+        }
+    }
+
+    private void clear() {
+        byKey.clear();
+        byId.clear();
+        documentFrequency.clear();
+        recordsWithTerms = 0;
+        sumLength = 0;
+        sumUniqueTerms = 0;
+    }
+
+    /** The analysed terms of an instruction (cached). */
+    InstructionTerms analyse(String instruction) {
+        InstructionTerms cached = analysed.get(instruction);
+        if (cached != null) {
+            return cached;
+        }
+        TreeSet<String> terms = new TreeSet<>();
+        int length = 0;
+        try (TokenStream stream = analyzer.tokenStream(FIELD_INSTRUCTION, instruction)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+                length++;
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse instruction: " + e.getMessage(), e);
+        }
+        InstructionTerms result = terms.isEmpty() ? InstructionTerms.EMPTY
+                : new InstructionTerms(terms.toArray(String[]::new), length);
+        analysed.put(instruction, result);
+        return result;
+    }
+
+    private Document document(MemoryRecord record) {
+        Document doc = new Document();
+        doc.add(new StringField(FIELD_KEY, record.key(), Field.Store.NO));
+        doc.add(new TextField(FIELD_INSTRUCTION, record.instruction(), Field.Store.NO));
+        for (String entry : infoTerms(record.observation())) {
+            doc.add(new StringField(FIELD_INFO, entry, Field.Store.NO));
+        }
+        doc.add(new NumericDocValuesField(FIELD_ID, record.id()));
+        doc.add(new StoredField(FIELD_RECORD, codec.encode(record)));
+        return doc;
+    }
+
+    private List<MemoryRecord> sortedRecords() {
+        List<MemoryRecord> records = new ArrayList<>(byId.values());
+        records.sort(Comparator.comparingLong(MemoryRecord::id));
+        return records;
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(DATA_FORMAT, FORMAT, DATA_NEXT_ID, Long.toString(nextId),
+                DATA_CLOCK, Long.toString(clock)).entrySet());
+        if (path != null) {
+            writer.commit();
+        }
+    }
+
+    /** Records read from an index, with the counters stored in its commit. */
+    private record Stored(List<MemoryRecord> records, long nextId, long clock) {
+    }
+
+    /** Reads the records of {@code reader} without touching this memory's state. */
+    private Stored read(DirectoryReader reader, String where) throws IOException {
+        Map<String, String> data = reader.getIndexCommit().getUserData();
+        if (!FORMAT.equals(data.get(DATA_FORMAT))) {
+            throw new IllegalArgumentException(where + " holds a Lucene index that is not a memory (format '"
+                    + data.get(DATA_FORMAT) + "', expected '" + FORMAT + "'); point it to a new or empty directory");
+        }
+        List<MemoryRecord> records = new ArrayList<>();
+        Set<String> keys = new java.util.HashSet<>();
+        long maxId = 0;
+        long maxClock = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            LeafReader leafReader = leaf.reader();
+            Bits live = leafReader.getLiveDocs();
+            StoredFields stored = leafReader.storedFields();
+            for (int doc = 0; doc < leafReader.maxDoc(); doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                Document document = stored.document(doc);
+                if (document.getBinaryValue(FIELD_RECORD) == null) {
+                    throw new IllegalArgumentException(where + ": document " + doc + " has no stored record");
+                }
+                MemoryRecord record;
+                try {
+                    record = codec.decode(document.getBinaryValue(FIELD_RECORD).bytes, this::analyse);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": document " + doc + " is corrupt: " + e.getMessage(), e);
+                }
+                if (!keys.add(record.key())) {
+                    throw new IllegalArgumentException(where + ": the state of record " + record.id() + " is stored twice");
+                }
+                records.add(record);
+                maxId = Math.max(maxId, record.id());
+                maxClock = Math.max(maxClock, record.touched());
+            }
+        }
+        records.sort(Comparator.comparingLong(MemoryRecord::id));
+        for (int i = 1; i < records.size(); i++) {
+            if (records.get(i).id() == records.get(i - 1).id()) {
+                throw new IllegalArgumentException(where + ": record id " + records.get(i).id() + " is stored twice");
+            }
+        }
+        return new Stored(records, Math.max(maxId + 1, parse(data.get(DATA_NEXT_ID), 1)),
+                Math.max(maxClock, parse(data.get(DATA_CLOCK), 0)));
+    }
+
+    private void replaceWith(Stored stored) {
+        clear();
+        stored.records().forEach(this::add);
+        nextId = stored.nextId();
+        clock = stored.clock();
+    }
+
+    private static long parse(String value, long fallback) {
+        try {
+            return value == null ? fallback : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /**
+     * Writes every record into {@code directory} as a Lucene index (a checkpoint); a memory with a
+     * path also commits there.
+     */
+    @Override
+    public void save(Path target) throws IOException {
+        ensureOpen();
+        commit();
+        try (Directory out = FSDirectory.open(target);
+             IndexWriter checkpoint = new IndexWriter(out, new IndexWriterConfig(analyzer)
+                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+            for (MemoryRecord record : sortedRecords()) {
+                checkpoint.addDocument(document(record));
+            }
+            checkpoint.setLiveCommitData(Map.of(DATA_FORMAT, FORMAT, DATA_NEXT_ID, Long.toString(nextId),
+                    DATA_CLOCK, Long.toString(clock)).entrySet());
+            checkpoint.commit();
+        }
+    }
+
+    /** Replaces the memory with a checkpoint written by {@link #save}; a memory with a path rewrites it too. */
+    @Override
+    public void load(Path source) throws IOException {
+        ensureOpen();
+        try (Directory in = FSDirectory.open(source)) {
+            if (!DirectoryReader.indexExists(in)) {
+                throw new IOException("no memory checkpoint in " + source);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(in)) {
+                replaceWith(read(reader, "memory checkpoint " + source));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        writer.deleteAll();
+        for (MemoryRecord record : sortedRecords()) {
+            writer.addDocument(document(record));
+        }
+        searchers.maybeRefreshBlocking();
+        commit();
+    }
+
+    @Override
+    public int size() {
+        return byKey.size();
+    }
+
+    /** The remembered values in the state (instruction, observation text), best first; empty if unknown. */
+    public List<ActionValue> values(String instruction, String observationText) {
+        MemoryRecord record = byKey.get(MemoryRecord.key(instruction, observationText));
+        return record == null ? List.of() : record.values();
+    }
+
+    /** The last reward remembered for an action in a state, or NaN if it was never tried there. */
+    public double lastReward(String instruction, String observationText, Action action) {
+        MemoryRecord record = byKey.get(MemoryRecord.key(instruction, observationText));
+        ActionEntry entry = record == null ? null : record.action(action);
+        return entry == null ? Double.NaN : entry.lastReward();
+    }
+
+    /** The config this memory was opened with. */
+    public LuceneMemoryConfig config() {
+        return config;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the memory " + describe() + " is closed");
+        }
+    }
+
+    /** Commits (with a path) and releases the index. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            searchers.close();
+            commit();
+            writer.close();
+        } catch (IOException | AlreadyClosedException e) {
+            throw new UncheckedIOException("cannot close the memory " + describe() + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        } finally {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                // nothing was lost: the last commit is complete
+            }
+            analyzer.close();
+        }
+    }
+
+    private static void closeQuietly(IndexWriter writer, Directory directory) {
+        try {
+            if (writer != null) {
+                writer.rollback();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the original failure is reported
+        }
+        try {
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the original failure is reported
+        }
+    }
+
+    /** An index searcher whose BM25 statistics count the live records only. */
+    private final class LiveStatisticsSearcher extends IndexSearcher {
+
+        LiveStatisticsSearcher(IndexReader reader) {
+            super(reader);
+            setQueryCache(null);
+        }
+
+        @Override
+        public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
+            if (!FIELD_INSTRUCTION.equals(term.field())) {
+                return super.termStatistics(term, docFreq, totalTermFreq);
+            }
+            int live = Math.max(1, documentFrequency.getOrDefault(term.text(), 0));
+            return new TermStatistics(term.bytes(), live, live);
+        }
+
+        @Override
+        public CollectionStatistics collectionStatistics(String field) throws IOException {
+            if (!FIELD_INSTRUCTION.equals(field) || recordsWithTerms == 0) {
+                return super.collectionStatistics(field);
+            }
+            return new CollectionStatistics(field, Math.max(getIndexReader().maxDoc(), recordsWithTerms),
+                    recordsWithTerms, sumLength, sumUniqueTerms);
+        }
+    }
+}
