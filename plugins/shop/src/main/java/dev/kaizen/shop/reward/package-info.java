@@ -1,0 +1,2 @@
+/** The reward: WebShop's formula with fuzzy matching of attributes and options. */
+package dev.kaizen.shop.reward;
