@@ -29,6 +29,8 @@ import java.util.Map;
  * @param truncationSlack steps beyond the expert's length that a rejected trajectory keeps
  * @param diagnostics whether to measure how DPO moved the pairs' log-probabilities away from the
  *     reference (costs two scoring passes over the pairs per iteration)
+ * @param validationTasks how many held-out training tasks (those after the demonstrated ones) to run
+ *     greedily after every stage, recorded as {@code eto-validation}; 0 for none
  */
 public record EtoConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.BC + "}") OptimizerConfig optimizer,
@@ -36,7 +38,8 @@ public record EtoConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.SAMPLE + "}") SearchAlgorithmConfig explorer,
                         @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
                         @JsonProperty(defaultValue = "{type: " + Parts.DPO + "}") OptimizerConfig dpo,
-                        Map<String, List<Object>> schedule, Integer truncationSlack, Boolean diagnostics)
+                        Map<String, List<Object>> schedule, Integer truncationSlack, Boolean diagnostics,
+                        Integer validationTasks)
         implements TrainingMethodConfig {
 
     /** The paper's schedule: β 0.1 in the first iteration, 0.5 after. */
@@ -48,7 +51,8 @@ public record EtoConfig(Integer demonstrations,
         schedule = schedule == null ? DEFAULT_SCHEDULE : schedule;
         truncationSlack = truncationSlack == null ? 5 : truncationSlack;
         diagnostics = diagnostics == null ? Boolean.TRUE : diagnostics;
-        WarmStart.validate("eto", demonstrations, checkpoint, iterations, explorationTasks);
+        validationTasks = validationTasks == null ? 0 : validationTasks;
+        WarmStart.validate("eto", demonstrations, checkpoint, iterations, explorationTasks, validationTasks);
         if (truncationSlack < 0) {
             throw new IllegalArgumentException("method.truncationSlack must be >= 0 (steps a rejected trajectory keeps"
                     + " beyond the expert's length), got " + truncationSlack);
@@ -58,6 +62,6 @@ public record EtoConfig(Integer demonstrations,
 
     /** The defaults. */
     public EtoConfig() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

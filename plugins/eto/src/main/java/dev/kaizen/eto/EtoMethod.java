@@ -62,10 +62,13 @@ final class EtoMethod implements TrainingMethod {
     public void run(MethodContext context) throws Exception {
         Policy policy = context.policy();
         Demonstrations demonstrations = new Demonstrations(context.environment(), config.demonstrations(), "eto");
+        Validation validation = new Validation(config.validationTasks(), config.demonstrations(), "eto");
+        validation.tasks(context.environment());
         SearchAlgorithm explorer = context.create(explorerConfig);
         context.stage("baseline", () -> {
             WarmStart.run(context, policy, warmUp, config.checkpoint(), demonstrations, "eto");
             context.evaluate("baseline", policy);
+            validation.run(context, policy, "baseline", 0);
         });
         try (Critic critic = context.create(criticConfig)) {
             for (int i = 1; i <= config.iterations(); i++) {
@@ -74,6 +77,7 @@ final class EtoMethod implements TrainingMethod {
                 context.stage(stage, () -> {
                     runIteration(context, policy, explorer, critic, demonstrations, iteration);
                     context.evaluate(stage, policy);
+                    validation.run(context, policy, stage, iteration);
                 });
             }
         }

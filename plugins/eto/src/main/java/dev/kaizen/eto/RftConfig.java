@@ -28,13 +28,16 @@ import java.util.Map;
  * @param includeDemonstrations whether each round trains on the expert demonstrations together with
  *     the kept trajectories (as RFT in the ETO paper does), or on the kept trajectories alone
  * @param minReward the episode reward a sampled trajectory needs to be kept (1 keeps successes only)
+ * @param validationTasks how many held-out training tasks (those after the demonstrated ones) to run
+ *     greedily after every stage, recorded as {@code rft-validation}; 0 for none
  */
 public record RftConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.BC + "}") OptimizerConfig optimizer,
                         String checkpoint, Integer iterations, Integer explorationTasks,
                         @JsonProperty(defaultValue = "{type: " + Parts.SAMPLE + "}") SearchAlgorithmConfig explorer,
                         @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
-                        Map<String, List<Object>> schedule, Boolean includeDemonstrations, Double minReward)
+                        Map<String, List<Object>> schedule, Boolean includeDemonstrations, Double minReward,
+                        Integer validationTasks)
         implements TrainingMethodConfig {
 
     public RftConfig {
@@ -43,7 +46,8 @@ public record RftConfig(Integer demonstrations,
         schedule = schedule == null ? Map.of() : schedule;
         includeDemonstrations = includeDemonstrations == null ? Boolean.TRUE : includeDemonstrations;
         minReward = minReward == null ? 1.0 : minReward;
-        WarmStart.validate("rft", demonstrations, checkpoint, iterations, explorationTasks);
+        validationTasks = validationTasks == null ? 0 : validationTasks;
+        WarmStart.validate("rft", demonstrations, checkpoint, iterations, explorationTasks, validationTasks);
         if (!(minReward > 0 && minReward <= 1)) {
             throw new IllegalArgumentException("method.minReward must be in (0, 1] (the episode reward a sampled"
                     + " trajectory needs to be kept; 1 keeps successes only), got " + minReward);
@@ -53,6 +57,6 @@ public record RftConfig(Integer demonstrations,
 
     /** The defaults. */
     public RftConfig() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -59,10 +59,13 @@ final class RftMethod implements TrainingMethod {
     public void run(MethodContext context) throws Exception {
         Policy policy = context.policy();
         Demonstrations demonstrations = new Demonstrations(context.environment(), config.demonstrations(), "rft");
+        Validation validation = new Validation(config.validationTasks(), config.demonstrations(), "rft");
+        validation.tasks(context.environment());
         SearchAlgorithm explorer = context.create(explorerConfig);
         context.stage("baseline", () -> {
             WarmStart.run(context, policy, warmUp, config.checkpoint(), demonstrations, "rft");
             context.evaluate("baseline", policy);
+            validation.run(context, policy, "baseline", 0);
         });
         try (Critic critic = context.create(criticConfig)) {
             for (int i = 1; i <= config.iterations(); i++) {
@@ -71,6 +74,7 @@ final class RftMethod implements TrainingMethod {
                 context.stage(stage, () -> {
                     iterate(context, policy, explorer, critic, demonstrations, round);
                     context.evaluate(stage, policy);
+                    validation.run(context, policy, stage, round);
                 });
             }
         }

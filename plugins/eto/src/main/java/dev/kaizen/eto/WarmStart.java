@@ -32,7 +32,8 @@ final class WarmStart {
     }
 
     /** Checks the fields both methods share; messages name the recipe field. */
-    static void validate(String method, int demonstrations, String checkpoint, int iterations, Integer explorationTasks) {
+    static void validate(String method, int demonstrations, String checkpoint, int iterations, Integer explorationTasks,
+                         int validationTasks) {
         if (demonstrations < 1) {
             throw new IllegalArgumentException("method.demonstrations must be >= 1 (training tasks with expert"
                     + " demonstrations), got " + demonstrations);
@@ -47,6 +48,10 @@ final class WarmStart {
         if (explorationTasks != null && explorationTasks < 1) {
             throw new IllegalArgumentException("method.explorationTasks must be >= 1 (at most all demonstrated tasks"
                     + " are explored), or left out for all of them; got " + explorationTasks);
+        }
+        if (validationTasks < 0) {
+            throw new IllegalArgumentException("method.validationTasks must be >= 0 (held-out training tasks run after"
+                    + " every stage; 0 for none), got " + validationTasks);
         }
     }
 

@@ -74,6 +74,8 @@ class ConfigTest {
                 .hasMessageContaining("method.truncationSlack must be >= 0").hasMessageContaining("got -1");
         assertThatThrownBy(() -> read(eto("explorationTasks", 0)))
                 .hasMessageContaining("method.explorationTasks must be >= 1").hasMessageContaining("got 0");
+        assertThatThrownBy(() -> read(eto("validationTasks", -1)))
+                .hasMessageContaining("method.validationTasks must be >= 0");
         assertThatThrownBy(() -> read(eto("checkpoint", " ")))
                 .hasMessageContaining("method.checkpoint must name a checkpoint directory");
         assertThatThrownBy(() -> read(eto("schedule", Map.of("beta", List.of()))))

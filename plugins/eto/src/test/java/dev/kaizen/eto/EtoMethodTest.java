@@ -274,6 +274,23 @@ class EtoMethodTest {
     }
 
     @Test
+    void heldOutTrainingTasksAreRunAfterEveryStage() throws Exception {
+        Fixture fixture = new Fixture(1, directory);
+        Map<String, Object> recipe = with(with(recipe(2), "demonstrations", 4), "validationTasks", 2);
+        fixture.run(recipe);
+
+        assertThat(fixture.metrics("eto-validation").stream().map(m -> (Object) m.get("stage")).toList())
+                .containsExactly("baseline", "iter-1", "final");
+        assertThat(fixture.metrics("eto-validation")).allSatisfy(m -> assertThat(m.get("episodes")).isEqualTo(2));
+        assertThat(fixture.sample.problems.get(0).tasks()).extracting(Task::id)
+                .containsExactly("train-0", "train-1", "train-2", "train-3");
+
+        assertThatThrownBy(() -> new Fixture(1, directory).run(with(recipe, "validationTasks", 3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("method.validationTasks is 3 but only 2 train tasks follow the 4 demonstrated ones");
+    }
+
+    @Test
     void badRunInputFailsWithWhatToChange() {
 
         assertThatThrownBy(() -> new Fixture(1, directory).run(with(recipe(1), "checkpoint",
