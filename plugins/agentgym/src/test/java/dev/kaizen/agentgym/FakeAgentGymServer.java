@@ -42,6 +42,11 @@ public final class FakeAgentGymServer implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static {
+        // answer without waiting for delayed ACKs (Nagle): a real server's latency, not the kernel's
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** How the server behaves. */
     public record Options(Protocol protocol, boolean cumulativeScore, boolean offersClose, int episodeSteps) {
 

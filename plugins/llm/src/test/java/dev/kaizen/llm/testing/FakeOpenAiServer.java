@@ -36,6 +36,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static {
+        // answer without waiting for delayed ACKs (Nagle): a real server's latency, not the kernel's
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** One request the server received. */
     public record Exchange(String method, String path, Map<String, List<String>> headers, JsonNode body) {
 
