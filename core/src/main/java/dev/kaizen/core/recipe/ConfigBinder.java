@@ -35,7 +35,10 @@ import java.util.Optional;
  * <p>Before binding, defaults declared on record components with
  * {@code @JsonProperty(defaultValue = "...")} are filled where the field is absent or null; the
  * default is read as YAML, so a nested part can default to {@code "{type: bc}"} and that part's own
- * defaults follow. Unknown fields are rejected; floats are not truncated into integer fields.
+ * defaults follow. Where the field is an object without a {@code type} (or with the default's), the
+ * default's fields fill in the missing ones, so {@code --set method.optimizer.epochs=3} works on a
+ * recipe that names no optimizer. Unknown fields are rejected; floats are not truncated into
+ * integer fields.
  * Thread-safe.
  */
 public final class ConfigBinder {
@@ -98,6 +101,9 @@ public final class ConfigBinder {
         } catch (JsonProcessingException e) {
             throw new BadInputException(BindingErrors.describe(e, copy, path, overrides, registry), e);
         } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonProcessingException cause) {
+                throw new BadInputException(BindingErrors.describe(cause, copy, path, overrides, registry), cause);
+            }
             throw new BadInputException(BindingErrors.location(path) + e.getMessage(), e);
         }
     }
@@ -133,8 +139,13 @@ public final class ConfigBinder {
         for (SetOverride override : overrides) {
             override.applyTo(tree);
         }
-        Class<?> base = ComponentKind.ofConfigType(config.getClass()).orElseThrow().configBase();
-        return (C) bind(tree, base, "", overrides);
+        ComponentKind kind = ComponentKind.ofConfigType(config.getClass()).orElseThrow();
+        try {
+            return (C) bind(tree, kind.configBase(), "", overrides);
+        } catch (BadInputException e) {
+            throw new BadInputException("cannot override " + kind.id() + " '" + tree.path("type").asText() + "' with "
+                    + fields + ": " + e.getMessage().replaceFirst("^--set ", ""), e.getCause());
+        }
     }
 
     /**
@@ -172,19 +183,36 @@ public final class ConfigBinder {
             String name = property != null && !property.value().isEmpty() ? property.value() : component.getName();
             JsonNode child = object.get(name);
             String childPath = path.isEmpty() ? name : path + "." + name;
-            if ((child == null || child.isNull()) && property != null && !property.defaultValue().isEmpty()) {
+            if (property != null && !property.defaultValue().isEmpty()) {
+                JsonNode fallbackValue;
                 try {
-                    child = yaml.readTree(property.defaultValue());
+                    fallbackValue = yaml.readTree(property.defaultValue());
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("the declared default of " + concrete.getName() + "." + name
                             + " is not YAML: " + property.defaultValue(), e);
                 }
-                object.set(name, child);
+                if (child == null || child.isNull()) {
+                    child = fallbackValue;
+                    object.set(name, child);
+                } else if (child instanceof ObjectNode given && fallbackValue instanceof ObjectNode fallback
+                        && sameType(given, fallback)) {
+                    // e.g. --set method.optimizer.epochs=3 where the recipe names no optimizer: the rest is the default's
+                    fallback.fields().forEachRemaining(e -> {
+                        if (!given.has(e.getKey())) {
+                            given.set(e.getKey(), e.getValue());
+                        }
+                    });
+                }
             }
             if (child != null) {
                 fillDefaults(child, component.getGenericType(), childPath);
             }
         }
+    }
+
+    private static boolean sameType(ObjectNode given, ObjectNode fallback) {
+        JsonNode type = given.get("type");
+        return type == null || type.isNull() || type.equals(fallback.get("type"));
     }
 
     private Optional<Class<?>> concreteType(Class<?> raw, ObjectNode object) {
