@@ -43,7 +43,7 @@ public final class Fixtures {
 
     /** A small, fast policy. */
     public static DjlScorerPolicy smallPolicy(long seed) {
-        return DjlScorerPolicy.create(new DjlScorerConfig(4096, 8, 16, null, null, null, null, null, null, null),
+        return DjlScorerPolicy.create(new DjlScorerConfig(4096, 8, 16, null, null, null, null),
                 "djl-scorer", seed);
     }
 

@@ -1,6 +1,5 @@
 package dev.kaizen.djl.optimizer;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import dev.kaizen.api.MetricsSink;
 import dev.kaizen.api.ProgressReporter;
@@ -26,7 +25,7 @@ import java.util.Map;
  * trajectories (the loss is on actions only; observations are context). Every step of every given
  * trajectory is a training example; methods choose which trajectories to give. Reports
  * {@code bc-epoch} events with {@code loss} (mean negative log-likelihood) and {@code accuracy}
- * (share of steps where the demonstrated action is the policy's greedy choice).
+ * (share of steps where the demonstrated action, filler included, is the policy's greedy choice).
  */
 final class BcOptimizer implements Optimizer {
 
@@ -75,7 +74,7 @@ final class BcOptimizer implements Optimizer {
                     double[] hits = new double[1];
                     float loss = steps.step(manager -> {
                         var scores = scorer.score(manager, part, false);
-                        hits[0] = greedyHits(scores.logProbabilities(), part);
+                        hits[0] = DjlScorerPolicy.greedyHits(scores, part);
                         return scores.chosen().neg().mean();
                     });
                     lossSum += loss * indices.length;
@@ -98,24 +97,5 @@ final class BcOptimizer implements Optimizer {
         last.remove("epoch");
         last.put("epochs", (double) epochs.size());
         return new TrainingReport(last, epochs);
-    }
-
-    /** How many examples have their given action as the greedy choice. */
-    static double greedyHits(NDArray logProbabilities, Examples part) {
-        float[] grid = logProbabilities.toFloatArray();
-        int width = Math.toIntExact(logProbabilities.getShape().get(1));
-        int hits = 0;
-        for (int i = 0; i < part.size(); i++) {
-            int best = 0;
-            for (int c = 1; c < width; c++) {
-                if (grid[i * width + c] > grid[i * width + best]) {
-                    best = c;
-                }
-            }
-            if (best == part.chosen(i)) {
-                hits++;
-            }
-        }
-        return hits;
     }
 }

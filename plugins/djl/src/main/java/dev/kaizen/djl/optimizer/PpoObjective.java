@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 /**
  * The parts of the PPO loss: the clipped surrogate {@code min(ρ·A, clip(ρ, 1−ε, 1+ε)·A)} with
  * {@code ρ = exp(log π − log π_old)}, the entropy of a masked distribution and the exact KL
- * divergence between two distributions over the same candidates.
+ * divergence between two distributions over the same candidates, and the same two for the
+ * independent tokens of a filler.
  */
 public final class PpoObjective {
 
@@ -30,6 +31,26 @@ public final class PpoObjective {
     public static NDArray entropy(NDArray logProbabilities, NDArray mask) {
         NDArray safe = logProbabilities.mul(mask);
         return safe.exp().mul(mask).mul(safe).sum(new int[] {1}).neg();
+    }
+
+    /** The summed entropy of independent Bernoulli tokens with these logits, per row over real tokens. */
+    public static NDArray bernoulliEntropy(NDArray logits, NDArray mask) {
+        // H = softplus(s) − σ(s)·s
+        NDArray p = logits.neg().exp().add(1f).pow(-1f);
+        return softplus(logits).sub(p.mul(logits)).mul(mask).sum(new int[] {1});
+    }
+
+    /** The summed KL divergence of independent Bernoulli tokens (logits {@code s} against {@code r}). */
+    public static NDArray bernoulliKl(NDArray logits, NDArray referenceLogits, NDArray mask) {
+        NDArray p = logits.neg().exp().add(1f).pow(-1f);
+        // p·(log p − log q) + (1 − p)·(log(1 − p) − log(1 − q)), with log σ(x) = −softplus(−x)
+        NDArray kept = softplus(referenceLogits.neg()).sub(softplus(logits.neg())).mul(p);
+        NDArray dropped = softplus(referenceLogits).sub(softplus(logits)).mul(p.neg().add(1f));
+        return kept.add(dropped).mul(mask).sum(new int[] {1});
+    }
+
+    private static NDArray softplus(NDArray x) {
+        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
     }
 
     /** {@code KL(π ‖ π_ref) = Σ π (log π − log π_ref)} per row over real candidates. */

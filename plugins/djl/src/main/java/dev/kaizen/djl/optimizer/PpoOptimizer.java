@@ -31,7 +31,8 @@ import java.util.Map;
  * reference are the policy at the start of the call: its log-probabilities, full distributions and
  * value estimates are computed once before the first update. Advantages by GAE(γ, λ) per
  * trajectory (the last step ends it), optionally standardised; loss
- * {@code −surrogate + c_v·(V − R)² − c_e·H + c_kl·KL(π ‖ π_ref)}. Reports {@code ppo-epoch} events
+ * {@code −surrogate + c_v·(V − R)² − c_e·H + c_kl·KL(π ‖ π_ref)}, where the entropy and the KL
+ * are exact over rows and filler tokens. Reports {@code ppo-epoch} events
  * with {@code loss}, {@code policyLoss}, {@code valueLoss}, {@code entropy}, {@code kl} and
  * {@code clipFraction}.
  */
@@ -82,6 +83,7 @@ final class PpoOptimizer implements Optimizer {
         float[] oldLog = new float[n];
         double[] values = new double[n];
         float[][] reference = new float[n][];
+        float[][] referenceTokens = new float[n][];
         for (int start = 0; start < n; start += CHUNK) {
             int end = Math.min(n, start + CHUNK);
             int[] indices = range(start, end);
@@ -92,12 +94,15 @@ final class PpoOptimizer implements Optimizer {
                 float[] chosen = scores.chosen().toFloatArray();
                 float[] v = scores.values().toFloatArray();
                 float[] grid = scores.logProbabilities().toFloatArray();
+                float[] tokens = scores.tokenLogits().toFloatArray();
                 int width = Math.toIntExact(scores.logProbabilities().getShape().get(1));
+                int tokenWidth = Math.toIntExact(scores.tokenLogits().getShape().get(1));
                 for (int k = 0; k < indices.length; k++) {
                     oldLog[start + k] = chosen[k];
                     values[start + k] = v[k];
-                    int candidates = part.candidates(k).size();
-                    reference[start + k] = Arrays.copyOfRange(grid, k * width, k * width + candidates);
+                    reference[start + k] = Arrays.copyOfRange(grid, k * width, k * width + part.rows(k));
+                    referenceTokens[start + k] = Arrays.copyOfRange(tokens, k * tokenWidth,
+                            k * tokenWidth + part.tokens(k));
                 }
             }
         }
@@ -145,12 +150,16 @@ final class PpoOptimizer implements Optimizer {
                         NDArray surrogate = PpoObjective.clippedSurrogate(scores.chosen(), oldArray,
                                 manager.create(adv), config.clip()).mean();
                         NDArray valueLoss = scores.values().sub(manager.create(ret)).square().mean();
-                        NDArray entropy = PpoObjective.entropy(scores.logProbabilities(), scores.mask()).mean();
+                        NDArray entropy = PpoObjective.entropy(scores.logProbabilities(), scores.mask())
+                                .add(scores.templateMass().mul(PpoObjective.bernoulliEntropy(scores.tokenLogits(),
+                                        scores.tokenMask()))).mean();
                         NDArray total = surrogate.neg().add(valueLoss.mul(config.valueCoefficient().floatValue()))
                                 .sub(entropy.mul(config.entropyCoefficient().floatValue()));
                         NDArray kl = PpoObjective.kl(scores.logProbabilities(),
                                 referenceGrid(manager, reference, indices, scores.logProbabilities()), scores.mask())
-                                .mean();
+                                .add(scores.templateMass().mul(PpoObjective.bernoulliKl(scores.tokenLogits(),
+                                        referenceGrid(manager, referenceTokens, indices, scores.tokenLogits()),
+                                        scores.tokenMask()))).mean();
                         if (config.klCoefficient() > 0) {
                             total = total.add(kl.mul(config.klCoefficient().floatValue()));
                         }

@@ -11,35 +11,26 @@ import dev.kaizen.djl.config.Fields;
  * @param hiddenSize width of the two hidden layers, 4 to 2,048; default 64
  * @param wordInteractions whether the instruction and candidate word embeddings interact
  *     (element-wise product) as an input; default true
- * @param maxQueries the most span queries proposed per free-text template, 1 to 2,000; default 96
- * @param maxSpanWords the longest n-gram proposed inside a run of content words, 1 to 12; default 4
- * @param maxRuns how many runs of content words are combined into unions, 1 to 10; default 6
- * @param adviceWeight fixed logit bias per unit of advised value ({@code adviceWeight·Q}), so that
- *     memory changes even a frozen policy's choices; finite, {@code >= 0}; default 2.0
+ * @param adviceWeight fixed logit bias per unit of advised value ({@code adviceWeight·Q} on an advised
+ *     action's row; {@code ±adviceWeight·Q} on the tokens of an advised filler), so that memory changes
+ *     even a frozen policy's choices; finite, {@code >= 0}; default 2.0
  * @param threads PyTorch intra-op threads (process-wide; fixed for reproducible sums), 1 to 64; default 1
  * @param initScale the half-width of the uniform initialisation of the embeddings, (0, 1]; default 0.05
  */
 public record DjlScorerConfig(Integer buckets, Integer embeddingSize, Integer hiddenSize, Boolean wordInteractions,
-                              Integer maxQueries, Integer maxSpanWords, Integer maxRuns, Double adviceWeight,
-                              Integer threads, Double initScale) implements PolicyConfig {
+                              Double adviceWeight, Integer threads, Double initScale) implements PolicyConfig {
 
     public DjlScorerConfig {
         buckets = buckets == null ? 16_384 : buckets;
         embeddingSize = embeddingSize == null ? 32 : embeddingSize;
         hiddenSize = hiddenSize == null ? 64 : hiddenSize;
         wordInteractions = wordInteractions == null ? Boolean.TRUE : wordInteractions;
-        maxQueries = maxQueries == null ? 96 : maxQueries;
-        maxSpanWords = maxSpanWords == null ? 4 : maxSpanWords;
-        maxRuns = maxRuns == null ? 6 : maxRuns;
         adviceWeight = adviceWeight == null ? 2.0 : adviceWeight;
         threads = threads == null ? 1 : threads;
         initScale = initScale == null ? 0.05 : initScale;
         Fields.range("buckets", buckets, 1_024, 4_194_304);
         Fields.range("embeddingSize", embeddingSize, 4, 512);
         Fields.range("hiddenSize", hiddenSize, 4, 2_048);
-        Fields.range("maxQueries", maxQueries, 1, 2_000);
-        Fields.range("maxSpanWords", maxSpanWords, 1, 12);
-        Fields.range("maxRuns", maxRuns, 1, 10);
         Fields.range("threads", threads, 1, 64);
         Fields.nonNegative("adviceWeight", adviceWeight);
         Fields.positive("initScale", initScale);
@@ -48,6 +39,6 @@ public record DjlScorerConfig(Integer buckets, Integer embeddingSize, Integer hi
 
     /** The defaults. */
     public DjlScorerConfig() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 }

@@ -14,7 +14,7 @@ import dev.kaizen.api.policy.Decision;
 import dev.kaizen.api.policy.Sampling;
 import dev.kaizen.api.policy.TrainablePolicy;
 import dev.kaizen.djl.engine.DjlRuntime;
-import dev.kaizen.djl.text.SpanQueryGenerator;
+import dev.kaizen.djl.text.QueryTokens;
 import dev.kaizen.djl.text.TextProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,62 +22,71 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * The {@code djl-scorer} policy: scores every candidate action of every context in one forward
- * pass; {@code π(a|h)} is the softmax over the context's candidates.
+ * The {@code djl-scorer} policy: scores every row of every context in one forward pass. A row is a
+ * concrete action of the observation or a free-text template; {@code π} is the softmax over a
+ * context's rows, and a template's filler is written with the instruction's own tokens, each kept
+ * with probability {@code σ(s_t)} from a token head ({@link QueryModel}), so that
+ * {@code log π(template(q)) = log π(template) + log P(q | template)} exactly, for any in-order
+ * subset of the instruction's tokens (span unions included).
  *
- * <p>Sampling follows the api's {@link Sampling} contract: greedy takes the highest log-probabilities
- * (ties to the earlier candidate); above temperature 0, distinct actions are drawn without
- * replacement by Gumbel top-k on {@code log π / T}, with the randomness of each context derived from
- * the sampling seed, its task id and its step, so a context's result does not depend on its batch.
- * Reported log-probabilities are those of the policy itself (temperature 1).
+ * <p>Sampling follows the api's {@link Sampling} contract. Greedy returns the highest
+ * log-probabilities (concrete actions and each template's most likely fillers), ties to the
+ * earlier. Above temperature 0, actions are drawn from the distribution tempered at {@code T}
+ * (rows by Gumbel-max on their tempered mass, fillers token by token), distinct ones kept until
+ * {@code count} are found (sampling without replacement); the randomness of each context is
+ * derived from the sampling seed, its task id and its step, so it does not depend on the batch.
+ * Reported log-probabilities are the policy's own (temperature 1). A filler that cannot be written
+ * with the instruction's tokens gets {@code log π(template)} {@value #UNALIGNED} (it is never
+ * proposed).
  *
  * <p>Contexts are encoded in parallel on the common pool; large batches are scored in chunks of at
- * most {@value #MAX_ROWS} candidate rows. Not thread-safe: one caller at a time. The creator closes
- * it, which frees its native memory; a {@link #frozenCopy()} is a separate policy to close too.
+ * most {@value #MAX_ROWS} rows. Not thread-safe: one caller at a time. The creator closes it, which
+ * frees its native memory; a {@link #frozenCopy()} is a separate policy to close too.
  */
 public final class DjlScorerPolicy implements TrainablePolicy {
 
-    /** The most candidate rows scored in one forward pass. */
+    /** The most rows (plus tokens) scored in one forward pass. */
     static final int MAX_ROWS = 8_192;
+    /** Added to {@code log π(template)} for fillers not written with the instruction's tokens. */
+    static final double UNALIGNED = -30.0;
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    private static final int DISTRIBUTION_FILLS = 20;
     private static final String META = "djl-scorer.json";
     private static final String PARAMETERS = "parameters.ndlist";
 
     private final DjlScorerConfig config;
     private final String typeName;
     private final FeatureEncoder encoder;
-    private final CandidateBuilder candidates;
     private final ScorerNetwork network;
     private boolean closed;
 
-    private DjlScorerPolicy(DjlScorerConfig config, String typeName, CandidateBuilder candidates,
-                            ScorerNetwork network) {
+    private DjlScorerPolicy(DjlScorerConfig config, String typeName, FeatureEncoder encoder, ScorerNetwork network) {
         this.config = config;
         this.typeName = typeName;
-        this.candidates = candidates;
-        this.encoder = new FeatureEncoder(candidates, config.buckets(), config.adviceWeight());
+        this.encoder = encoder;
         this.network = network;
     }
 
     /**
      * A policy with parameters initialised from {@code seed}.
      *
-     * @param typeName the part's name, written into checkpoints
+     * @param typeName the part's name, written into checkpoints and messages
      */
     public static DjlScorerPolicy create(DjlScorerConfig config, String typeName, long seed) {
         DjlRuntime.threads(config.threads());
-        CandidateBuilder builder = new CandidateBuilder(
-                new SpanQueryGenerator(config.maxSpanWords(), config.maxQueries(), config.maxRuns()),
-                new TextProfiles(200_000));
+        FeatureEncoder encoder = new FeatureEncoder(new TextProfiles(200_000), config.buckets(), config.adviceWeight());
         ScorerNetwork network = DjlRuntime.call(() -> ScorerNetwork.initialise(config, Seeds.derive(seed, "init")));
-        return new DjlScorerPolicy(config, typeName, builder, network);
+        return new DjlScorerPolicy(config, typeName, encoder, network);
     }
 
     /** The config it was built with. */
@@ -85,50 +94,111 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         return config;
     }
 
+    /** One context's scores: its rows' log-probabilities and its filler token logits. */
+    private record Scored(EncodedContext encoded, float[] rows, float[] tokens) {
+    }
+
     @Override
     public List<Decision> decide(List<AgentContext> contexts, Sampling sampling) {
         ensureOpen();
-        List<EncodedContext> encoded = encodeAll(contexts, null);
-        List<float[]> logProbabilities = logProbabilityRows(encoded);
+        List<Scored> scored = infer(encodeAll(contexts, null));
         List<Decision> decisions = new ArrayList<>(contexts.size());
         for (int i = 0; i < contexts.size(); i++) {
-            decisions.add(pick(contexts.get(i), encoded.get(i).candidates(), logProbabilities.get(i), sampling));
+            decisions.add(pick(contexts.get(i), scored.get(i), sampling));
         }
         return decisions;
     }
 
-    private static Decision pick(AgentContext context, List<Action> actions, float[] logProbabilities,
-                                 Sampling sampling) {
-        int n = actions.size();
-        if (n == 0) {
+    /** A proposal with its exact log-probability. */
+    private record Proposal(Action action, double logProbability) {
+    }
+
+    private static List<Proposal> greedy(Scored s, int count) {
+        List<Proposal> all = new ArrayList<>();
+        List<Row> rows = s.encoded().rows();
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            if (!row.isTemplate()) {
+                all.add(new Proposal(row.action(), s.rows()[r]));
+            } else if (s.tokens().length > 0) {
+                for (boolean[] chosen : QueryModel.best(s.tokens(), count)) {
+                    all.add(new Proposal(row.fill(QueryTokens.text(s.encoded().instruction(), chosen)),
+                            s.rows()[r] + QueryModel.logLikelihood(s.tokens(), chosen)));
+                }
+            }
+        }
+        List<Proposal> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingDouble((Proposal p) -> -p.logProbability()));
+        List<Proposal> out = new ArrayList<>();
+        Set<Action> seen = new HashSet<>();
+        for (Proposal p : sorted) {
+            if (out.size() >= count) {
+                break;
+            }
+            if (seen.add(p.action())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static Decision pick(AgentContext context, Scored s, Sampling sampling) {
+        List<Row> rows = s.encoded().rows();
+        int usable = 0;
+        for (Row row : rows) {
+            usable += row.isTemplate() && s.tokens().length == 0 ? 0 : 1;
+        }
+        if (usable == 0) {
             return new Decision(List.of());
         }
-        double[] keys = new double[n];
+        List<Proposal> best = greedy(s, sampling.count());
         if (sampling.isGreedy()) {
-            for (int i = 0; i < n; i++) {
-                keys[i] = logProbabilities[i];
+            return new Decision(best.stream().map(p -> new Candidate(p.action(), Math.min(0.0, p.logProbability())))
+                    .toList());
+        }
+        double temperature = sampling.temperature();
+        double[] tempered = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            if (row.isTemplate()) {
+                tempered[r] = s.tokens().length == 0 ? Double.NEGATIVE_INFINITY
+                        : s.rows()[r] / temperature + QueryModel.temperedLogMass(s.tokens(), temperature);
+            } else {
+                tempered[r] = s.rows()[r] / temperature;
             }
-        } else {
-            SplittableRandom random = new SplittableRandom(Seeds.derive(
-                    Seeds.derive(sampling.seed(), context.task().id()), context.step()));
-            for (int i = 0; i < n; i++) {
+        }
+        SplittableRandom random = new SplittableRandom(Seeds.derive(
+                Seeds.derive(sampling.seed(), context.task().id()), context.step()));
+        Map<Action, Double> picked = new LinkedHashMap<>();
+        for (int attempt = 0; attempt < 100 * sampling.count() && picked.size() < sampling.count(); attempt++) {
+            int row = -1;
+            double top = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < rows.size(); r++) {
                 double u = random.nextDouble();
-                double gumbel = -Math.log(-Math.log(u + 1e-300) + 1e-300);
-                keys[i] = logProbabilities[i] / sampling.temperature() + gumbel;
+                double key = tempered[r] - Math.log(-Math.log(u + 1e-300) + 1e-300);
+                if (key > top) {
+                    top = key;
+                    row = r;
+                }
+            }
+            Row chosen = rows.get(row);
+            if (chosen.isTemplate()) {
+                boolean[] tokens = QueryModel.sample(s.tokens(), temperature, random);
+                picked.putIfAbsent(chosen.fill(QueryTokens.text(s.encoded().instruction(), tokens)),
+                        s.rows()[row] + QueryModel.logLikelihood(s.tokens(), tokens));
+            } else {
+                picked.putIfAbsent(chosen.action(), (double) s.rows()[row]);
             }
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        for (Proposal p : greedy(s, sampling.count() + picked.size())) {
+            if (picked.size() >= sampling.count()) {
+                break;
+            }
+            picked.putIfAbsent(p.action(), p.logProbability());
         }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -keys[i]).thenComparingInt(i -> i));
-        int count = Math.min(sampling.count(), n);
-        List<Candidate> picked = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            int i = order[k];
-            picked.add(new Candidate(actions.get(i), Math.min(0.0, logProbabilities[i])));
-        }
-        return new Decision(picked);
+        List<Candidate> candidates = new ArrayList<>();
+        picked.forEach((action, lp) -> candidates.add(new Candidate(action, Math.min(0.0, lp))));
+        return new Decision(candidates);
     }
 
     @Override
@@ -138,18 +208,13 @@ public final class DjlScorerPolicy implements TrainablePolicy {
             throw new IllegalArgumentException("contexts and actions differ in length: " + contexts.size() + " vs "
                     + actions.size());
         }
-        List<EncodedContext> encoded = encodeAll(contexts, actions);
-        List<float[]> rows = logProbabilityRows(encoded);
-        double[] out = new double[contexts.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = rows.get(i)[encoded.get(i).rowOf(actions.get(i))];
-        }
-        return out;
+        return evaluate(encode(contexts, actions), false);
     }
 
     /**
-     * The raw scores (logits before the softmax, advice bias included) of {@code actions[i]} in
-     * {@code contexts[i]}, in one batch; used by reward models built on this network.
+     * The raw scores of {@code actions[i]} in {@code contexts[i]}: the row's logit (advice bias
+     * included) plus, for a filler, its tokens' log-likelihood; used by reward models built on this
+     * network.
      */
     public double[] actionScores(List<AgentContext> contexts, List<Action> actions) {
         ensureOpen();
@@ -157,45 +222,20 @@ public final class DjlScorerPolicy implements TrainablePolicy {
             throw new IllegalArgumentException("contexts and actions differ in length: " + contexts.size() + " vs "
                     + actions.size());
         }
-        Examples examples = encode(contexts, actions);
-        double[] out = new double[contexts.size()];
-        int start = 0;
-        while (start < out.length) {
-            int end = start;
-            int rows = 0;
-            while (end < out.length && (end == start || rows + examples.candidates(end).size() <= MAX_ROWS)) {
-                rows += examples.candidates(end).size();
-                end++;
-            }
-            int[] indices = new int[end - start];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = start + i;
-            }
-            Examples part = examples.subset(indices);
-            float[] scores = DjlRuntime.call(() -> {
-                try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
-                    scope.suppressNotUsedWarning();
-                    return score(manager, part, false).chosenScores().toFloatArray();
-                }
-            });
-            for (int i = 0; i < scores.length; i++) {
-                out[start + i] = scores[i];
-            }
-            start = end;
-        }
-        return out;
+        return evaluate(encode(contexts, actions), true);
     }
 
-    /** Every candidate of each context with its log-probability (for inspection and tests). */
+    /**
+     * For inspection and tests: each context's concrete actions and its templates' most likely
+     * fillers (up to {@value #DISTRIBUTION_FILLS} per template), with their log-probabilities.
+     */
     public List<List<Candidate>> distributions(List<AgentContext> contexts) {
         ensureOpen();
-        List<EncodedContext> encoded = encodeAll(contexts, null);
-        List<float[]> rows = logProbabilityRows(encoded);
         List<List<Candidate>> out = new ArrayList<>();
-        for (int i = 0; i < contexts.size(); i++) {
+        for (Scored s : infer(encodeAll(contexts, null))) {
             List<Candidate> list = new ArrayList<>();
-            for (int r = 0; r < rows.get(i).length; r++) {
-                list.add(new Candidate(encoded.get(i).candidates().get(r), Math.min(0.0, rows.get(i)[r])));
+            for (Proposal p : greedy(s, s.encoded().size() + DISTRIBUTION_FILLS)) {
+                list.add(new Candidate(p.action(), Math.min(0.0, p.logProbability())));
             }
             out.add(list);
         }
@@ -212,35 +252,67 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         return Arrays.asList(out);
     }
 
-    private List<float[]> logProbabilityRows(List<EncodedContext> encoded) {
-        List<float[]> out = new ArrayList<>(encoded.size());
+    /** Consecutive chunks of at most {@link #MAX_ROWS} rows plus tokens. */
+    private static List<int[]> chunks(List<EncodedContext> encoded) {
+        List<int[]> out = new ArrayList<>();
         int start = 0;
         while (start < encoded.size()) {
             int end = start;
-            int rows = 0;
-            while (end < encoded.size() && (end == start || rows + encoded.get(end).rows() <= MAX_ROWS)) {
-                rows += encoded.get(end).rows();
+            int size = 0;
+            while (end < encoded.size()
+                    && (end == start || size + encoded.get(end).size() + encoded.get(end).tokens() <= MAX_ROWS)) {
+                size += encoded.get(end).size() + encoded.get(end).tokens();
                 end++;
             }
-            EncodedBatch batch = new EncodedBatch(encoded.subList(start, end));
-            float[] grid = DjlRuntime.call(() -> {
-                try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
-                    scope.suppressNotUsedWarning();
-                    return network.forward(manager, batch, false).logProbabilities().toFloatArray();
-                }
-            });
-            for (int b = 0; b < batch.contexts; b++) {
-                int n = encoded.get(start + b).rows();
-                out.add(Arrays.copyOfRange(grid, b * batch.maxCandidates, b * batch.maxCandidates + n));
-            }
+            out.add(new int[] {start, end});
             start = end;
         }
         return out;
     }
 
+    private List<Scored> infer(List<EncodedContext> encoded) {
+        List<Scored> out = new ArrayList<>(encoded.size());
+        for (int[] chunk : chunks(encoded)) {
+            EncodedBatch batch = new EncodedBatch(encoded.subList(chunk[0], chunk[1]));
+            float[][] arrays = DjlRuntime.call(() -> {
+                try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
+                    scope.suppressNotUsedWarning();
+                    ScorerNetwork.Forward forward = network.forward(manager, batch, false);
+                    return new float[][] {forward.logProbabilities().toFloatArray(),
+                        forward.tokenLogits().toFloatArray()};
+                }
+            });
+            for (int b = 0; b < batch.contexts; b++) {
+                EncodedContext e = encoded.get(chunk[0] + b);
+                out.add(new Scored(e, Arrays.copyOfRange(arrays[0], b * batch.maxRows, b * batch.maxRows + e.size()),
+                        Arrays.copyOfRange(arrays[1], b * batch.maxTokens, b * batch.maxTokens + e.tokens())));
+            }
+        }
+        return out;
+    }
+
+    private double[] evaluate(Examples examples, boolean raw) {
+        double[] out = new double[examples.size()];
+        for (int[] chunk : chunks(examples.encoded())) {
+            int[] indices = IntStream.range(chunk[0], chunk[1]).toArray();
+            Examples part = examples.subset(indices);
+            float[] values = DjlRuntime.call(() -> {
+                try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
+                    scope.suppressNotUsedWarning();
+                    Scores scores = score(manager, part, false);
+                    return (raw ? scores.chosenScores() : scores.chosen()).toFloatArray();
+                }
+            });
+            for (int k = 0; k < values.length; k++) {
+                out[chunk[0] + k] = values[k];
+            }
+        }
+        return out;
+    }
+
     /**
-     * Encodes contexts once for training; {@code actions} (nullable, or with null entries) are added
-     * to the candidates where missing and marked as each example's chosen row.
+     * Encodes contexts once for training; {@code actions} (nullable, or with null entries) are made
+     * scorable where missing and become each example's given action.
      */
     public Examples encode(List<AgentContext> contexts, List<Action> actions) {
         ensureOpen();
@@ -249,12 +321,12 @@ public final class DjlScorerPolicy implements TrainablePolicy {
                     + actions.size());
         }
         List<EncodedContext> encoded = encodeAll(contexts, actions);
-        int[] chosen = new int[encoded.size()];
-        for (int i = 0; i < chosen.length; i++) {
+        List<EncodedContext.Choice> choices = new ArrayList<>(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
             Action action = actions == null ? null : actions.get(i);
-            chosen[i] = action == null ? -1 : encoded.get(i).rowOf(action);
+            choices.add(action == null ? new EncodedContext.Choice(-1, null, false) : encoded.get(i).choose(action));
         }
-        return new Examples(encoded, chosen);
+        return new Examples(encoded, choices);
     }
 
     /**
@@ -266,20 +338,92 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         ensureOpen();
         EncodedBatch batch = new EncodedBatch(examples.encoded());
         ScorerNetwork.Forward forward = network.forward(manager, batch, withValues);
-        int[] chosenRows = examples.chosenRows();
-        long[] flat = new long[chosenRows.length];
-        long[] rowIndex = new long[chosenRows.length];
-        float[] given = new float[chosenRows.length];
-        for (int i = 0; i < chosenRows.length; i++) {
-            int row = Math.max(chosenRows[i], 0);
-            flat[i] = (long) i * batch.maxCandidates + row;
-            rowIndex[i] = batch.offsets[i] + row;
-            given[i] = chosenRows[i] >= 0 ? 1f : 0f;
+        List<EncodedContext.Choice> choices = examples.choices();
+        int n = choices.size();
+        long[] flat = new long[n];
+        long[] rowIndex = new long[n];
+        float[] given = new float[n];
+        float[] unaligned = new float[n];
+        float[] kept = new float[n * batch.maxTokens];
+        float[] fill = new float[n];
+        float[] templates = new float[n * batch.maxRows];
+        for (int i = 0; i < n; i++) {
+            EncodedContext.Choice choice = choices.get(i);
+            int row = Math.max(choice.row(), 0);
+            flat[i] = (long) i * batch.maxRows + row;
+            rowIndex[i] = batch.offsets[i] + Math.min(row, Math.max(0, examples.rows(i) - 1));
+            given[i] = choice.row() >= 0 ? 1f : 0f;
+            unaligned[i] = choice.unaligned() ? (float) UNALIGNED : 0f;
+            if (choice.tokens() != null) {
+                fill[i] = 1f;
+                for (int t = 0; t < choice.tokens().length; t++) {
+                    kept[i * batch.maxTokens + t] = choice.tokens()[t] ? 1f : 0f;
+                }
+            }
+            List<Row> rows = examples.encoded().get(i).rows();
+            for (int r = 0; r < rows.size(); r++) {
+                templates[i * batch.maxRows + r] = rows.get(r).isTemplate() ? 1f : 0f;
+            }
         }
-        NDArray givenMask = manager.create(given, new Shape(chosenRows.length));
-        NDArray chosen = forward.logProbabilities().take(manager.create(flat, new Shape(flat.length))).mul(givenMask);
-        NDArray chosenScores = forward.scores().take(manager.create(rowIndex, new Shape(rowIndex.length)));
-        return new Scores(forward.logProbabilities(), forward.mask(), chosen, chosenScores, forward.values());
+        Shape perExample = new Shape(n);
+        Shape perToken = new Shape(n, batch.maxTokens);
+        NDArray givenMask = manager.create(given, perExample);
+        NDArray logits = forward.tokenLogits();
+        NDArray keep = manager.create(kept, perToken);
+        // log σ(s) = −softplus(−s); log σ(−s) = −softplus(s)
+        NDArray tokenLog = softplus(logits.neg()).mul(keep).add(softplus(logits).mul(keep.neg().add(1f))).neg()
+                .mul(forward.tokenMask()).sum(new int[] {1}).mul(manager.create(fill, perExample));
+        NDArray extra = tokenLog.add(manager.create(unaligned, perExample));
+        NDArray chosen = forward.logProbabilities().take(manager.create(flat, perExample)).add(extra).mul(givenMask);
+        NDArray chosenScores = forward.scores().take(manager.create(rowIndex, perExample)).add(extra).mul(givenMask);
+        NDArray templateMass = forward.logProbabilities().exp().mul(forward.mask())
+                .mul(manager.create(templates, new Shape(n, batch.maxRows))).sum(new int[] {1});
+        return new Scores(forward.logProbabilities(), forward.mask(), logits, forward.tokenMask(), templateMass,
+                chosen, chosenScores, forward.values());
+    }
+
+    /** {@code log(1 + e^x)}, stable for large {@code |x|}. */
+    public static NDArray softplus(NDArray x) {
+        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+    }
+
+    /**
+     * How many examples have their given action as the policy's greedy choice, from a forward
+     * pass's arrays (the row with the highest probability, and for a filler the most likely tokens).
+     */
+    public static int greedyHits(Scores scores, Examples examples) {
+        float[] rows = scores.logProbabilities().toFloatArray();
+        float[] tokens = scores.tokenLogits().toFloatArray();
+        int width = Math.toIntExact(scores.logProbabilities().getShape().get(1));
+        int tokenWidth = Math.toIntExact(scores.tokenLogits().getShape().get(1));
+        int hits = 0;
+        for (int i = 0; i < examples.size(); i++) {
+            EncodedContext.Choice choice = examples.choices().get(i);
+            if (choice.row() < 0) {
+                continue;
+            }
+            int best = 0;
+            for (int r = 1; r < examples.rows(i); r++) {
+                if (rows[i * width + r] > rows[i * width + best]) {
+                    best = r;
+                }
+            }
+            if (best != choice.row()) {
+                continue;
+            }
+            if (choice.unaligned()) {
+                continue;
+            }
+            if (choice.tokens() != null) {
+                float[] logits = Arrays.copyOfRange(tokens, i * tokenWidth, i * tokenWidth + examples.tokens(i));
+                List<boolean[]> mode = QueryModel.best(logits, 1);
+                if (mode.isEmpty() || !Arrays.equals(mode.get(0), choice.tokens())) {
+                    continue;
+                }
+            }
+            hits++;
+        }
+        return hits;
     }
 
     /** The trainable parameters by name; optimisers update them in place. */
@@ -298,7 +442,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
     public DjlScorerPolicy frozenCopy() {
         ensureOpen();
         ScorerNetwork copy = DjlRuntime.call(network::copy);
-        return new DjlScorerPolicy(config, typeName, candidates, copy);
+        return new DjlScorerPolicy(config, typeName, encoder, copy);
     }
 
     @Override
@@ -313,6 +457,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         meta.put("hiddenSize", config.hiddenSize());
         meta.put("wordInteractions", config.wordInteractions());
         meta.put("denseFeatures", FeatureEncoder.DENSE);
+        meta.put("tokenFeatures", FeatureEncoder.TOKEN_DENSE);
         meta.putPOJO("parameters", ScorerNetwork.NAMES);
         Files.writeString(directory.resolve(META), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
         try {
@@ -344,6 +489,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         check(metaFile, meta, "embeddingSize", config.embeddingSize());
         check(metaFile, meta, "hiddenSize", config.hiddenSize());
         check(metaFile, meta, "denseFeatures", FeatureEncoder.DENSE);
+        check(metaFile, meta, "tokenFeatures", FeatureEncoder.TOKEN_DENSE);
         if (meta.path("wordInteractions").asBoolean() != config.wordInteractions()) {
             throw new IOException(metaFile + " was saved with wordInteractions " + meta.path("wordInteractions")
                     + " but this policy has " + config.wordInteractions() + "; use the checkpoint's model fields");

@@ -5,17 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Contexts encoded once for training, each with the row of a given action (or -1 when none was
- * given). Optimisers encode their data once and draw minibatches with {@link #subset}. Immutable.
+ * Contexts encoded once for training, each with how its given action (if any) is written in its
+ * rows. Optimisers encode their data once and draw minibatches with {@link #subset}. Immutable.
  */
 public final class Examples {
 
     private final List<EncodedContext> encoded;
-    private final int[] chosen;
+    private final List<EncodedContext.Choice> choices;
 
-    Examples(List<EncodedContext> encoded, int[] chosen) {
+    Examples(List<EncodedContext> encoded, List<EncodedContext.Choice> choices) {
         this.encoded = List.copyOf(encoded);
-        this.chosen = chosen.clone();
+        this.choices = List.copyOf(choices);
     }
 
     /** The number of examples. */
@@ -23,32 +23,46 @@ public final class Examples {
         return encoded.size();
     }
 
-    /** The candidate actions of example {@code i}. */
-    public List<Action> candidates(int i) {
-        return encoded.get(i).candidates();
+    /** How many rows (concrete actions and templates) example {@code i} has. */
+    public int rows(int i) {
+        return encoded.get(i).size();
     }
 
-    /** The row of the given action in example {@code i}, or -1. */
-    public int chosen(int i) {
-        return chosen[i];
+    /** How many filler tokens example {@code i} has (0 without templates). */
+    public int tokens(int i) {
+        return encoded.get(i).tokens();
+    }
+
+    /** Whether example {@code i} was given an action that its rows can write. */
+    public boolean hasChoice(int i) {
+        return choices.get(i).row() >= 0;
     }
 
     /** The examples at {@code indices}, in that order. */
     public Examples subset(int[] indices) {
         List<EncodedContext> part = new ArrayList<>(indices.length);
-        int[] rows = new int[indices.length];
-        for (int k = 0; k < indices.length; k++) {
-            part.add(encoded.get(indices[k]));
-            rows[k] = chosen[indices[k]];
+        List<EncodedContext.Choice> chosen = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            part.add(encoded.get(index));
+            chosen.add(choices.get(index));
         }
-        return new Examples(part, rows);
+        return new Examples(part, chosen);
+    }
+
+    /** The actions of example {@code i}'s concrete rows (templates are listed as their template text). */
+    public List<Action> rowActions(int i) {
+        List<Action> out = new ArrayList<>();
+        for (Row row : encoded.get(i).rows()) {
+            out.add(row.isTemplate() ? new Action(row.template()) : row.action());
+        }
+        return out;
     }
 
     List<EncodedContext> encoded() {
         return encoded;
     }
 
-    int[] chosenRows() {
-        return chosen;
+    List<EncodedContext.Choice> choices() {
+        return choices;
     }
 }

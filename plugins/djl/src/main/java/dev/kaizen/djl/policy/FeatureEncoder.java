@@ -6,57 +6,96 @@ import dev.kaizen.api.policy.ActionValue;
 import dev.kaizen.api.policy.Advice;
 import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.trajectory.Step;
-import dev.kaizen.djl.text.SpanQuery;
+import dev.kaizen.djl.text.QueryTokens;
+import dev.kaizen.djl.text.Stemmer;
 import dev.kaizen.djl.text.TextHash;
 import dev.kaizen.djl.text.TextProfile;
+import dev.kaizen.djl.text.TextProfiles;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a context and its candidates into rows of features. Stateless apart from the shared text
- * caches; thread-safe.
+ * Turns a context into rows of features. Thread-safe (the text cache is).
  *
- * <p>Dense features per row (all roughly in [-1, 1]): how much of the candidate's words are in the
- * instruction and how much of the instruction they cover (stems, both ways), character-trigram
- * containment and coverage (fuzzy wording), whether the argument appears verbatim in the
- * instruction, price against the instruction's budget, numbers in common, how often and how
- * recently the action was taken, its display position, for span queries their spans, words and
- * coverage of the instruction's runs, each row's coverage relative to the best row, and context
- * facts broadcast to every row (step, searches so far, invalid last action, how well the page
- * matches the instruction, how many matching options remain untaken, the page's numbers and price
+ * <p>Rows: the observation's concrete actions (plus an action given from outside that is neither
+ * one of them nor a filler of a template), then one row per free-text template. Dense features
+ * per row, roughly in [-1, 1]: how much of the candidate's words are in the instruction and how
+ * much of the instruction they cover (stems, both ways), character-trigram containment and
+ * coverage (fuzzy wording), whether the argument appears verbatim in the instruction, price
+ * against the instruction's budget, numbers in common, how often and how recently the action was
+ * taken, its display position, each row's coverage relative to the best row, context facts shared
+ * by every row (step, searches so far, invalid last action, how well the page matches the
+ * instruction, how many verbatim-matching options remain untaken, the page's numbers and price
  * against the instruction), and the advised value of the action with its similarity.
+ *
+ * <p>Tokens (for fillers): each instruction token with its four neighbours as embedding buckets and
+ * features: function word, number, price, punctuation before and after, a {@code $} before, position
+ * in the instruction and in its clause, repeated, on the page, length, first content word, whether
+ * its neighbours are function words, and whether an earlier query of the episode used it.
  */
 final class FeatureEncoder {
 
-    /** The number of dense features per row. */
-    static final int DENSE = 35;
+    /** Dense features per row. */
+    static final int DENSE = 32;
+    /** Dense features per instruction token. */
+    static final int TOKEN_DENSE = 15;
+    /** Embedding buckets per instruction token: itself and two neighbours on each side. */
+    static final int TOKEN_IDS = 5;
+    /** The most instruction tokens a filler can use. */
+    static final int MAX_TOKENS = 64;
 
     private static final int MAX_TEXT = 32;
     private static final int MAX_ROLE = 24;
     private static final int MAX_INSTRUCTION = 48;
 
-    private final CandidateBuilder candidates;
+    private final TextProfiles profiles;
     private final int buckets;
     private final double adviceWeight;
 
-    FeatureEncoder(CandidateBuilder candidates, int buckets, double adviceWeight) {
-        this.candidates = candidates;
+    FeatureEncoder(TextProfiles profiles, int buckets, double adviceWeight) {
+        this.profiles = profiles;
         this.buckets = buckets;
         this.adviceWeight = adviceWeight;
     }
 
-    /** Encodes {@code context}; {@code extra} (nullable) is added to the candidates if missing. */
-    EncodedContext encode(AgentContext context, Action extra) {
-        List<Proposal> proposals = candidates.build(context, extra);
-        TextProfile instruction = candidates.profile(context.task().instruction());
+    /** The rows of {@code context}; {@code extra} (nullable) is added as a row if it is neither an action nor a filler. */
+    static List<Row> rows(AgentContext context, Action extra) {
         Observation observation = context.observation();
-        TextProfile page = candidates.profile(withoutInstruction(observation.text(), context.task().instruction()));
+        Map<Action, Row> concrete = new LinkedHashMap<>();
+        List<Row> templates = new ArrayList<>();
+        if (!observation.done()) {
+            List<Action> actions = observation.actions();
+            for (int i = 0; i < actions.size(); i++) {
+                concrete.putIfAbsent(actions.get(i), new Row(actions.get(i), null, i));
+            }
+            for (String template : new java.util.LinkedHashSet<>(observation.templates())) {
+                templates.add(new Row(null, template, -1));
+            }
+        }
+        if (extra != null && !concrete.containsKey(extra)
+                && templates.stream().noneMatch(t -> t.fillerOf(extra) != null)) {
+            concrete.put(extra, new Row(extra, null, -1));
+        }
+        List<Row> rows = new ArrayList<>(concrete.values());
+        rows.addAll(templates);
+        return rows;
+    }
+
+    /** Encodes {@code context}; {@code extra} (nullable) is made scorable if it is not already. */
+    EncodedContext encode(AgentContext context, Action extra) {
+        List<Row> rows = rows(context, extra);
+        TextProfile instruction = profiles.of(context.task().instruction());
+        Observation observation = context.observation();
+        TextProfile page = profiles.of(withoutInstruction(observation.text(), context.task().instruction()));
         History history = new History(context.history(), observation);
-        int n = proposals.size();
+        int n = rows.size();
         int[][] textIds = new int[n][];
         int[][] roleIds = new int[n][];
         float[] dense = new float[n * DENSE];
@@ -64,10 +103,12 @@ final class FeatureEncoder {
         long[] instructionStems = instruction.stems();
         int[] instructionTrigrams = instruction.trigrams();
         double budget = instruction.budget();
-        int runs = dev.kaizen.djl.text.SpanQueryGenerator.runs(instruction).size();
         int concrete = 0;
-        for (Proposal p : proposals) {
-            if (!p.isFill()) {
+        boolean anyTemplate = false;
+        for (Row row : rows) {
+            if (row.isTemplate()) {
+                anyTemplate = true;
+            } else {
                 concrete++;
             }
         }
@@ -75,23 +116,28 @@ final class FeatureEncoder {
         String pageType = observation.info().getOrDefault("page", "");
         List<String> contextRoles = contextRoles(observation, history);
         double coverageMax = 0;
-        double trigramMax = 0;
+        double containmentMax = 0;
         int untakenMatches = 0;
+        TextProfile empty = profiles.of("");
         for (int r = 0; r < n; r++) {
-            Proposal p = proposals.get(r);
-            Action action = p.action();
-            String argumentText = p.isFill() ? CandidateBuilder.filler(p.template(), action)
-                    : action.argument().isEmpty() ? action.text() : action.argument();
-            TextProfile argument = candidates.profile(argumentText);
-            String descriptionText = p.isFill() ? "" : observation.describe(action);
-            TextProfile description = candidates.profile(descriptionText);
+            Row row = rows.get(r);
+            int o = r * DENSE;
+            if (row.isTemplate()) {
+                dense[o + 14] = 1;
+                dense[o + 15] = Math.min(instruction.size(), 30) / 30f;
+                textIds[r] = new int[0];
+                roleIds[r] = roleIds(row, empty, pageType, contextRoles, false);
+                continue;
+            }
+            Action action = row.action();
+            TextProfile argument = profiles.of(action.argument().isEmpty() ? action.text() : action.argument());
+            TextProfile description = profiles.of(observation.describe(action));
             long[] argStems = argument.stems();
             long[] descStems = description.stems();
-            int o = r * DENSE;
             dense[o] = ratio(TextProfile.common(argStems, instructionStems), argStems.length);
             dense[o + 1] = ratio(TextProfile.common(descStems, instructionStems), descStems.length);
-            long[] union = union(argStems, descStems);
-            double coverage = ratio(TextProfile.common(union, instructionStems), instructionStems.length);
+            double coverage = ratio(TextProfile.common(union(argStems, descStems), instructionStems),
+                    instructionStems.length);
             dense[o + 2] = (float) coverage;
             int[] trigrams = union(argument.trigrams(), description.trigrams());
             int commonTrigrams = TextProfile.common(trigrams, instructionTrigrams);
@@ -102,41 +148,31 @@ final class FeatureEncoder {
             dense[o + 5] = phrase ? 1 : 0;
             double price = Double.isNaN(description.firstPrice()) ? argument.firstPrice() : description.firstPrice();
             dense[o + 6] = Double.isNaN(price) ? 0 : 1;
-            boolean withinBudget = !Double.isNaN(price) && !Double.isNaN(budget) && price <= budget;
-            dense[o + 7] = withinBudget ? 1 : 0;
+            dense[o + 7] = !Double.isNaN(price) && !Double.isNaN(budget) && price <= budget ? 1 : 0;
             dense[o + 8] = Double.isNaN(price) || Double.isNaN(budget) || budget <= 0 ? 0
                     : (float) (Math.min(price / budget, 2.0) / 2.0);
             dense[o + 9] = sharesNumber(argument.numbers(), instruction.numbers())
                     || sharesNumber(description.numbers(), instruction.numbers()) ? 1 : 0;
-            int taken = history.count(action);
-            boolean takenRecently = history.sinceSearch(action);
-            dense[o + 10] = Math.min(taken, 3) / 3f;
+            boolean takenHere = history.takenHere(action);
+            dense[o + 10] = Math.min(history.count(action), 3) / 3f;
             dense[o + 11] = history.isLast(action) ? 1 : 0;
-            dense[o + 12] = takenRecently ? 1 : 0;
-            dense[o + 13] = p.position() < 0 ? 0 : (float) p.position() / Math.max(1, concrete - 1);
-            SpanQuery query = p.isFill() ? (p.query() != null ? p.query() : align(instruction, argument)) : null;
-            dense[o + 14] = p.isFill() ? 1 : 0;
-            if (p.isFill()) {
-                dense[o + 15] = query == null ? 0 : ratio(runsCovered(instruction, query), runs);
-                dense[o + 16] = query == null ? 0 : Math.min(query.spans(), 4) / 4f;
-                dense[o + 17] = Math.min(argument.size(), 10) / 10f;
-                dense[o + 18] = argument.numbers().length > 0 ? 1 : 0;
-            }
-            dense[o + 22] = Math.min(argument.size(), 5) / 5f;
+            dense[o + 12] = takenHere ? 1 : 0;
+            dense[o + 13] = row.position() < 0 ? 0 : (float) row.position() / Math.max(1, concrete - 1);
+            dense[o + 19] = Math.min(argument.size(), 5) / 5f;
             coverageMax = Math.max(coverageMax, coverage);
-            trigramMax = Math.max(trigramMax, containment);
-            if (!p.isFill() && phrase && !takenRecently) {
+            containmentMax = Math.max(containmentMax, containment);
+            if (phrase && !takenHere) {
                 untakenMatches++;
             }
             double[] advised = advice.get(action.text());
             if (advised != null) {
                 double value = advised[0] / advised[1];
-                dense[o + 32] = (float) Math.max(-1, Math.min(1, value));
-                dense[o + 33] = (float) Math.min(1, advised[2]);
+                dense[o + 29] = (float) Math.max(-1, Math.min(1, value));
+                dense[o + 30] = (float) Math.min(1, advised[2]);
                 bias[r] = (float) (adviceWeight * value);
             }
             textIds[r] = textIds(argument, description);
-            roleIds[r] = roleIds(p, action, argument, instruction, query, pageType, contextRoles, takenRecently);
+            roleIds[r] = roleIds(row, argument, pageType, contextRoles, takenHere);
         }
         float step = Math.min(context.step(), 15) / 15f;
         float searches = Math.min(history.searches, 3) / 3f;
@@ -151,25 +187,122 @@ final class FeatureEncoder {
         float hasAdvice = context.advice().isEmpty() ? 0 : 1;
         for (int r = 0; r < n; r++) {
             int o = r * DENSE;
-            dense[o + 19] = (float) (dense[o + 2] - coverageMax);
-            dense[o + 20] = (float) (dense[o + 3] - trigramMax);
-            dense[o + 21] = coverageMax > 0 && dense[o + 2] >= coverageMax ? 1 : 0;
-            dense[o + 23] = step;
-            dense[o + 24] = searches;
-            dense[o + 25] = sinceSearch;
-            dense[o + 26] = feedback;
-            dense[o + 27] = pageCoverage;
-            dense[o + 28] = rowsFeature;
-            dense[o + 29] = untaken;
-            dense[o + 30] = pageNumbers;
-            dense[o + 31] = pageWithinBudget;
-            dense[o + 34] = hasAdvice;
+            if (!rows.get(r).isTemplate()) {
+                dense[o + 16] = (float) (dense[o + 2] - coverageMax);
+                dense[o + 17] = (float) (dense[o + 3] - containmentMax);
+                dense[o + 18] = coverageMax > 0 && dense[o + 2] >= coverageMax ? 1 : 0;
+            }
+            dense[o + 20] = step;
+            dense[o + 21] = searches;
+            dense[o + 22] = sinceSearch;
+            dense[o + 23] = feedback;
+            dense[o + 24] = pageCoverage;
+            dense[o + 25] = rowsFeature;
+            dense[o + 26] = untaken;
+            dense[o + 27] = pageNumbers;
+            dense[o + 28] = pageWithinBudget;
+            dense[o + 31] = hasAdvice;
         }
-        List<Action> actions = new ArrayList<>(n);
-        for (Proposal p : proposals) {
-            actions.add(p.action());
+        int tokens = anyTemplate ? Math.min(MAX_TOKENS, instruction.size()) : 0;
+        int[][] tokenIds = new int[tokens][];
+        float[] tokenDense = new float[tokens * TOKEN_DENSE];
+        float[] tokenBias = new float[tokens];
+        if (tokens > 0) {
+            encodeTokens(instruction, page, history, tokenIds, tokenDense);
+            adviseTokens(rows, instruction, advice, tokenBias);
         }
-        return new EncodedContext(List.copyOf(actions), textIds, roleIds, dense, instructionIds(instruction), bias);
+        return new EncodedContext(List.copyOf(rows), textIds, roleIds, dense, instructionIds(instruction), bias,
+                instruction, tokenIds, tokenDense, tokenBias);
+    }
+
+    private void encodeTokens(TextProfile instruction, TextProfile page, History history, int[][] ids, float[] dense) {
+        int n = ids.length;
+        Map<String, Integer> counts = new HashMap<>();
+        for (int t = 0; t < instruction.size(); t++) {
+            counts.merge(instruction.token(t), 1, Integer::sum);
+        }
+        Set<String> pageWords = new HashSet<>();
+        for (int t = 0; t < page.size(); t++) {
+            pageWords.add(page.token(t));
+        }
+        int firstContent = -1;
+        int sinceBoundary = 0;
+        for (int t = 0; t < n; t++) {
+            String token = instruction.token(t);
+            boolean stop = instruction.isStopword(t);
+            if (firstContent < 0 && !stop && !instruction.isNumber(t)) {
+                firstContent = t;
+            }
+            sinceBoundary = t == 0 || instruction.boundaryBefore(t) ? 0 : sinceBoundary + 1;
+            int o = t * TOKEN_DENSE;
+            boolean boundaryAfter = t + 1 >= instruction.size() || instruction.boundaryBefore(t + 1);
+            dense[o] = stop ? 1 : 0;
+            dense[o + 1] = instruction.isNumber(t) ? 1 : 0;
+            dense[o + 2] = instruction.isPrice(t) ? 1 : 0;
+            dense[o + 3] = t == 0 || instruction.boundaryBefore(t) ? 1 : 0;
+            dense[o + 4] = boundaryAfter ? 1 : 0;
+            dense[o + 5] = instruction.dollarBefore(t) ? 1 : 0;
+            dense[o + 6] = n <= 1 ? 0 : (float) t / (n - 1);
+            dense[o + 7] = Math.min(sinceBoundary, 10) / 10f;
+            dense[o + 8] = counts.get(token) > 1 ? 1 : 0;
+            dense[o + 9] = pageWords.contains(token) ? 1 : 0;
+            dense[o + 10] = Math.min(token.length(), 10) / 10f;
+            dense[o + 11] = t == firstContent ? 1 : 0;
+            dense[o + 12] = t > 0 && instruction.isStopword(t - 1) ? 1 : 0;
+            dense[o + 13] = t + 1 < instruction.size() && instruction.isStopword(t + 1) ? 1 : 0;
+            dense[o + 14] = history.queried(token) ? 1 : 0;
+            ids[t] = new int[] {
+                wordBucket(instruction, t),
+                TextHash.bucket(TextHash.of("tl", neighbour(instruction, t, -1)), buckets),
+                TextHash.bucket(TextHash.of("tr", neighbour(instruction, t, 1)), buckets),
+                TextHash.bucket(TextHash.of("tl2", neighbour(instruction, t, -2)), buckets),
+                TextHash.bucket(TextHash.of("tr2", neighbour(instruction, t, 2)), buckets),
+            };
+        }
+    }
+
+    /** The token {@code offset} places away, "," across punctuation, "^"/"$" past either end. */
+    private static String neighbour(TextProfile text, int t, int offset) {
+        int step = offset < 0 ? -1 : 1;
+        int at = t;
+        for (int k = 0; k < Math.abs(offset); k++) {
+            if (step < 0 && (at == 0 || text.boundaryBefore(at)) || step > 0 && at + 1 < text.size()
+                    && text.boundaryBefore(at + 1)) {
+                return ",";
+            }
+            at += step;
+            if (at < 0) {
+                return "^";
+            }
+            if (at >= text.size()) {
+                return "$";
+            }
+        }
+        return text.isNumber(at) ? "<number>" : text.token(at);
+    }
+
+    /** Advised fillers shift their tokens' logits by {@code ±adviceWeight·Q}. */
+    private void adviseTokens(List<Row> rows, TextProfile instruction, Map<String, double[]> advice, float[] bias) {
+        if (advice.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, double[]> entry : advice.entrySet()) {
+            Action action = new Action(entry.getKey());
+            for (Row row : rows) {
+                String filler = row.fillerOf(action);
+                if (filler == null) {
+                    continue;
+                }
+                boolean[] chosen = QueryTokens.align(instruction, filler, bias.length);
+                if (chosen != null) {
+                    double value = entry.getValue()[0] / entry.getValue()[1];
+                    for (int t = 0; t < bias.length; t++) {
+                        bias[t] += (float) (adviceWeight * value * (chosen[t] ? 1 : -1));
+                    }
+                }
+                break;
+            }
+        }
     }
 
     /** The page text without the instruction, which many environments echo on every page. */
@@ -188,23 +321,16 @@ final class FeatureEncoder {
         if (a.length == 0) {
             return b;
         }
-        long[] out = new long[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < a.length || j < b.length) {
-            long next;
-            if (j >= b.length || i < a.length && a[i] < b[j]) {
-                next = a[i++];
-            } else if (i >= a.length || b[j] < a[i]) {
-                next = b[j++];
-            } else {
-                next = a[i++];
-                j++;
+        long[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        Arrays.sort(all);
+        int u = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                all[u++] = all[i];
             }
-            out[k++] = next;
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(all, u);
     }
 
     private static int[] union(int[] a, int[] b) {
@@ -214,23 +340,16 @@ final class FeatureEncoder {
         if (a.length == 0) {
             return b;
         }
-        int[] out = new int[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < a.length || j < b.length) {
-            int next;
-            if (j >= b.length || i < a.length && a[i] < b[j]) {
-                next = a[i++];
-            } else if (i >= a.length || b[j] < a[i]) {
-                next = b[j++];
-            } else {
-                next = a[i++];
-                j++;
+        int[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        Arrays.sort(all);
+        int u = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                all[u++] = all[i];
             }
-            out[k++] = next;
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(all, u);
     }
 
     private static boolean sharesNumber(double[] a, double[] b) {
@@ -244,63 +363,11 @@ final class FeatureEncoder {
         return false;
     }
 
-    /** How many of the instruction's runs a query touches. */
-    private static int runsCovered(TextProfile instruction, SpanQuery query) {
-        int covered = 0;
-        for (int[] run : dev.kaizen.djl.text.SpanQueryGenerator.runs(instruction)) {
-            for (int s = 0; s < query.spans(); s++) {
-                if (query.starts()[s] < run[1] && query.ends()[s] > run[0]) {
-                    covered++;
-                    break;
-                }
-            }
-        }
-        return covered;
-    }
-
-    /** Aligns a filler given from outside to instruction spans (longest matches, in order), or null. */
-    static SpanQuery align(TextProfile instruction, TextProfile filler) {
-        if (filler.size() == 0) {
-            return null;
-        }
-        List<int[]> spans = new ArrayList<>();
-        int f = 0;
-        int from = 0;
-        while (f < filler.size()) {
-            int bestStart = -1;
-            int bestLength = 0;
-            for (int s = from; s < instruction.size(); s++) {
-                int length = 0;
-                while (f + length < filler.size() && s + length < instruction.size()
-                        && instruction.token(s + length).equals(filler.token(f + length))) {
-                    length++;
-                }
-                if (length > bestLength) {
-                    bestLength = length;
-                    bestStart = s;
-                }
-            }
-            if (bestLength == 0) {
-                return null;
-            }
-            spans.add(new int[] {bestStart, bestStart + bestLength});
-            f += bestLength;
-            from = bestStart + bestLength;
-        }
-        int[] starts = new int[spans.size()];
-        int[] ends = new int[spans.size()];
-        for (int i = 0; i < spans.size(); i++) {
-            starts[i] = spans.get(i)[0];
-            ends[i] = spans.get(i)[1];
-        }
-        return new SpanQuery(filler.text(), starts, ends);
-    }
-
-    private Map<String, double[]> adviceByAction(List<Advice> advice) {
+    private static Map<String, double[]> adviceByAction(List<Advice> advice) {
         if (advice.isEmpty()) {
             return Map.of();
         }
-        Map<String, double[]> out = new HashMap<>();
+        Map<String, double[]> out = new LinkedHashMap<>();
         for (Advice a : advice) {
             double weight = Math.max(a.similarity(), 1e-6);
             for (ActionValue value : a.actions()) {
@@ -326,67 +393,57 @@ final class FeatureEncoder {
     }
 
     private int wordBucket(TextProfile profile, int t) {
-        String word = profile.isNumber(t) ? "<number>" : dev.kaizen.djl.text.Stemmer.stem(profile.token(t));
+        String word = profile.isNumber(t) ? "<number>" : Stemmer.stem(profile.token(t));
         return TextHash.bucket(TextHash.of("w", word), buckets);
     }
 
     private int[] instructionIds(TextProfile instruction) {
-        List<Integer> ids = new ArrayList<>();
-        for (int t = 0; t < instruction.size() && ids.size() < MAX_INSTRUCTION; t++) {
+        int[] ids = new int[Math.min(MAX_INSTRUCTION, instruction.size())];
+        int k = 0;
+        for (int t = 0; t < instruction.size() && k < ids.length; t++) {
             if (!instruction.isStopword(t)) {
-                ids.add(wordBucket(instruction, t));
+                ids[k++] = wordBucket(instruction, t);
             }
         }
-        return ids.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(ids, k);
     }
 
     private static List<String> contextRoles(Observation observation, History history) {
         List<String> roles = new ArrayList<>();
         observation.info().entrySet().stream()
-                .filter(e -> !e.getKey().equals(Observation.FEEDBACK) && e.getValue().length() <= 24)
+                .filter(e -> !e.getKey().equals(Observation.FEEDBACK) && e.getValue().length() <= 24
+                        && e.getValue().chars().noneMatch(c -> Character.isDigit(c) || Character.isWhitespace(c)))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> roles.add("i=" + e.getKey() + "=" + e.getValue()));
         if (history.last != null) {
             Action last = history.last;
-            String argument = last.argument();
-            roles.add("last=" + last.verb() + (argument.split(" ").length <= 3 ? "=" + argument.toLowerCase() : ""));
+            String argument = last.argument().toLowerCase(Locale.ROOT);
+            roles.add("last=" + last.verb() + (argument.split(" ").length <= 3 ? "=" + argument : ""));
         } else {
             roles.add("last=none");
         }
         return roles;
     }
 
-    private int[] roleIds(Proposal p, Action action, TextProfile argument, TextProfile instruction, SpanQuery query,
-                          String pageType, List<String> contextRoles, boolean takenRecently) {
+    private int[] roleIds(Row row, TextProfile argument, String pageType, List<String> contextRoles,
+                          boolean takenHere) {
         List<String> roles = new ArrayList<>(16);
-        String verb = action.verb().toLowerCase();
+        String verb = row.isTemplate() ? new Action(row.template()).verb() : row.action().verb();
+        verb = verb.toLowerCase(Locale.ROOT);
         roles.add("v=" + verb);
         roles.add("vp=" + verb + "@" + pageType);
-        roles.addAll(contextRoles);
-        if (p.isFill()) {
-            roles.add("t=" + p.template());
-            if (query == null) {
-                roles.add("unaligned");
-            } else {
-                roles.add("s=" + Math.min(query.spans(), 4));
-                for (int s = 0; s < query.spans(); s++) {
-                    int start = query.starts()[s];
-                    int end = query.ends()[s];
-                    roles.add("l=" + (start == 0 ? "^" : instruction.boundaryBefore(start) ? "," : instruction.token(start - 1)));
-                    roles.add("r=" + (end >= instruction.size() ? "$"
-                            : instruction.boundaryBefore(end) ? "," : instruction.token(end)));
-                    roles.add("l2=" + (start < 2 ? "^" : instruction.token(start - 2)));
-                }
-            }
+        if (row.isTemplate()) {
+            roles.add("t=" + row.template());
         } else {
             if (argument.size() <= 3) {
-                roles.add("a=" + argument.text().toLowerCase());
+                roles.add("a=" + argument.text().toLowerCase(Locale.ROOT));
             }
-            roles.add("pos=" + Math.min(p.position(), 10));
-            if (takenRecently) {
+            roles.add("pos=" + (row.position() < 0 ? "none" : Integer.toString(Math.min(row.position(), 10))));
+            if (takenHere) {
                 roles.add("taken");
             }
         }
+        roles.addAll(contextRoles);
         int[] ids = new int[Math.min(MAX_ROLE, roles.size())];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = TextHash.bucket(TextHash.of("r", roles.get(i)), buckets);
@@ -396,11 +453,13 @@ final class FeatureEncoder {
 
     /**
      * What the history says: how often each action was taken, which were taken on the current page
-     * (since the last free-text action or change of page type), searches, the last action.
+     * (since the last free-text action or change of page type), the words of earlier fillers,
+     * searches, the last action.
      */
     private static final class History {
         private final Map<String, Integer> counts = new HashMap<>();
-        private final Set<String> sinceSearch = new HashSet<>();
+        private final Set<String> here = new HashSet<>();
+        private final Set<String> queried = new HashSet<>();
         private final Action last;
         private int searches;
         private int stepsSinceSearch;
@@ -412,46 +471,56 @@ final class FeatureEncoder {
                 counts.merge(action.text(), 1, Integer::sum);
                 String page = step.observation().info().getOrDefault("page", "");
                 if (previousPage != null && !previousPage.equals(page)) {
-                    sinceSearch.clear();
+                    here.clear();
                 }
                 previousPage = page;
-                if (fillsTemplate(step)) {
+                String filler = fillerOf(step);
+                if (filler != null) {
                     searches++;
                     stepsSinceSearch = 0;
-                    sinceSearch.clear();
+                    here.clear();
+                    TextProfile words = TextProfile.analyse(filler);
+                    for (int t = 0; t < words.size(); t++) {
+                        queried.add(words.token(t));
+                    }
                 } else {
                     stepsSinceSearch++;
-                    sinceSearch.add(action.text());
+                    here.add(action.text());
                 }
             }
             if (previousPage != null && !previousPage.equals(current.info().getOrDefault("page", ""))) {
-                sinceSearch.clear();
+                here.clear();
             }
             last = steps.isEmpty() ? null : steps.get(steps.size() - 1).action();
         }
 
-        private static boolean fillsTemplate(Step step) {
-            String text = step.action().text();
+        private static String fillerOf(Step step) {
+            if (step.observation().actions().contains(step.action())) {
+                return null;
+            }
             for (String template : step.observation().templates()) {
-                int at = template.indexOf("{}");
-                if (text.startsWith(template.substring(0, at)) && text.endsWith(template.substring(at + 2))
-                        && !step.observation().actions().contains(step.action())) {
-                    return true;
+                String filler = new Row(null, template, -1).fillerOf(step.action());
+                if (filler != null) {
+                    return filler;
                 }
             }
-            return false;
+            return null;
         }
 
         int count(Action action) {
             return counts.getOrDefault(action.text(), 0);
         }
 
-        boolean sinceSearch(Action action) {
-            return sinceSearch.contains(action.text());
+        boolean takenHere(Action action) {
+            return here.contains(action.text());
         }
 
         boolean isLast(Action action) {
             return last != null && last.equals(action);
+        }
+
+        boolean queried(String token) {
+            return queried.contains(token);
         }
     }
 }

@@ -34,7 +34,8 @@ import java.util.SplittableRandom;
 final class ScorerNetwork implements AutoCloseable {
 
     /** Parameter names in a fixed order (also the checkpoint order). */
-    static final List<String> NAMES = List.of("embedding", "w1", "b1", "w2", "b2", "w3", "b3", "wv", "bv");
+    static final List<String> NAMES = List.of("embedding", "w1", "b1", "w2", "b2", "w3", "b3", "wv", "bv",
+            "tw1", "tb1", "tw2", "tb2");
 
     private static final float PAD_SCORE = -1e9f;
 
@@ -66,6 +67,10 @@ final class ScorerNetwork implements AutoCloseable {
         shapes.put("b3", new Shape(1));
         shapes.put("wv", new Shape(hiddenSize, 1));
         shapes.put("bv", new Shape(1));
+        shapes.put("tw1", new Shape(FeatureEncoder.TOKEN_IDS * embeddingSize + FeatureEncoder.TOKEN_DENSE, hiddenSize));
+        shapes.put("tb1", new Shape(hiddenSize));
+        shapes.put("tw2", new Shape(hiddenSize, 1));
+        shapes.put("tb2", new Shape(1));
         return shapes;
     }
 
@@ -85,7 +90,7 @@ final class ScorerNetwork implements AutoCloseable {
             double limit;
             if (name.equals("embedding")) {
                 limit = config.initScale();
-            } else if (name.startsWith("w")) {
+            } else if (name.startsWith("w") || name.startsWith("tw")) {
                 limit = Math.sqrt(6.0 / (shape.get(0) + shape.get(1)));
             } else {
                 limit = 0;
@@ -138,8 +143,18 @@ final class ScorerNetwork implements AutoCloseable {
         return out;
     }
 
-    /** The outputs of a forward pass; arrays belong to the caller's scope. */
-    record Forward(NDArray scores, NDArray logProbabilities, NDArray values, NDArray mask) {
+    /**
+     * The outputs of a forward pass; arrays belong to the caller's scope.
+     *
+     * @param scores {@code [rows]} raw row scores (advice bias included)
+     * @param logProbabilities {@code [contexts × maxRows]} log-softmax over each context's rows
+     * @param mask {@code [contexts × maxRows]} 1 for real rows
+     * @param tokenLogits {@code [contexts × maxTokens]} filler token logits (advice bias included)
+     * @param tokenMask {@code [contexts × maxTokens]} 1 for real tokens
+     * @param values {@code [contexts]} value estimates, or null
+     */
+    record Forward(NDArray scores, NDArray logProbabilities, NDArray mask, NDArray tokenLogits, NDArray tokenMask,
+                   NDArray values) {
     }
 
     /**
@@ -169,18 +184,31 @@ final class ScorerNetwork implements AutoCloseable {
         NDArray scores = h2.matMul(parameters.get("w3")).add(parameters.get("b3")).reshape(batch.rows)
                 .add(scope.create(batch.bias, new Shape(batch.rows)));
         NDArray padded = scores.concat(scope.create(new float[] {PAD_SCORE}));
-        NDArray grid = scope.create(batch.grid, new Shape(batch.contexts, batch.maxCandidates));
-        NDArray logits = padded.take(grid);
-        NDArray logProbabilities = logits.logSoftmax(1);
+        NDArray grid = scope.create(batch.grid, new Shape(batch.contexts, batch.maxRows));
+        NDArray logProbabilities = padded.take(grid).logSoftmax(1);
         NDArray mask = grid.lt(batch.rows).toType(DataType.FLOAT32, false);
+        NDArray tokenGrid = scope.create(batch.tokenGrid, new Shape(batch.contexts, batch.maxTokens));
+        NDArray tokenMask = tokenGrid.lt(batch.tokens).toType(DataType.FLOAT32, false);
+        NDArray tokenLogits;
+        if (batch.tokens == 0) {
+            tokenLogits = scope.zeros(new Shape(batch.contexts, batch.maxTokens));
+        } else {
+            NDArray ids = scope.create(batch.tokenIds, new Shape(batch.tokens, FeatureEncoder.TOKEN_IDS));
+            NDArray tokenInputs = embedding.get(ids).reshape(batch.tokens, FeatureEncoder.TOKEN_IDS * embeddingSize)
+                    .concat(scope.create(batch.tokenDense, new Shape(batch.tokens, FeatureEncoder.TOKEN_DENSE)), 1);
+            NDArray t1 = Activation.relu(tokenInputs.matMul(parameters.get("tw1")).add(parameters.get("tb1")));
+            NDArray logits = t1.matMul(parameters.get("tw2")).add(parameters.get("tb2")).reshape(batch.tokens)
+                    .add(scope.create(batch.tokenBias, new Shape(batch.tokens)));
+            tokenLogits = logits.concat(scope.zeros(new Shape(1))).take(tokenGrid);
+        }
         NDArray values = null;
         if (withValues) {
             NDArray zero = scope.zeros(new Shape(1, h2.getShape().get(1)));
             NDArray pooled = h2.concat(zero, 0).get(grid).sum(new int[] {1})
-                    .div(scope.create(batch.candidateCount, new Shape(batch.contexts, 1)));
+                    .div(scope.create(batch.rowCount, new Shape(batch.contexts, 1)));
             values = pooled.matMul(parameters.get("wv")).add(parameters.get("bv")).reshape(batch.contexts);
         }
-        return new Forward(scores, logProbabilities, values, mask);
+        return new Forward(scores, logProbabilities, mask, tokenLogits, tokenMask, values);
     }
 
     private static NDArray bag(NDManager scope, NDArray embedding, long[] ids, float[] mask, float[] count, int rows,

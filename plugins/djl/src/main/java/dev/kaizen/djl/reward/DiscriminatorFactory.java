@@ -24,7 +24,7 @@ public final class DiscriminatorFactory implements RewardModelFactory<Discrimina
     @Override
     public RewardModel create(DiscriminatorConfig config, ComponentContext context) {
         DjlScorerConfig network = new DjlScorerConfig(config.buckets(), config.embeddingSize(), config.hiddenSize(),
-                null, null, null, null, 0.0, null, null);
+                null, 0.0, null, null);
         return new DiscriminatorRewardModel(name(), config,
                 DjlScorerPolicy.create(network, name(), context.seed(name())), context.metrics());
     }

@@ -29,6 +29,7 @@ public final class TextProfile {
     private final int[] trigrams;
     private final double[] numbers;
     private final double[] prices;
+    private final boolean[] priceTokens;
 
     private TextProfile(String text) {
         this.text = text;
@@ -89,14 +90,16 @@ public final class TextProfile {
         this.trigrams = trigramsOf(tokens);
         List<Double> numberList = new ArrayList<>();
         List<Double> priceList = new ArrayList<>();
+        priceTokens = new boolean[count];
         for (int t = 0; t < count; t++) {
             double value = parseNumber(tokens[t]);
             if (Double.isNaN(value)) {
                 continue;
             }
             numberList.add(value);
-            if (isPrice(t)) {
+            if (readsAsPrice(t)) {
                 priceList.add(value);
+                priceTokens[t] = true;
             }
         }
         numbers = numberList.stream().mapToDouble(Double::doubleValue).toArray();
@@ -108,7 +111,7 @@ public final class TextProfile {
         return new TextProfile(text);
     }
 
-    private boolean isPrice(int t) {
+    private boolean readsAsPrice(int t) {
         if (dollarBefore[t] || tokens[t].indexOf('.') > 0) {
             return true;
         }
@@ -235,6 +238,16 @@ public final class TextProfile {
     /** The original text from token {@code from} to token {@code to} (exclusive), lowercase. */
     public String span(int from, int to) {
         return text.substring(starts[from], ends[to - 1]).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether token {@code t} is a number that reads as a price. */
+    public boolean isPrice(int t) {
+        return priceTokens[t];
+    }
+
+    /** Whether a {@code $} sign stands right before token {@code t}. */
+    public boolean dollarBefore(int t) {
+        return dollarBefore[t];
     }
 
     /** Whether token {@code t} is a function word. */
