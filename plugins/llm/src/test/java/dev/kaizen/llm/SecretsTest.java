@@ -11,6 +11,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import dev.kaizen.api.critic.Critic;
+import dev.kaizen.api.critic.CriticConfig;
+import dev.kaizen.api.env.Action;
 import dev.kaizen.api.env.Episode;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
@@ -20,6 +23,8 @@ import dev.kaizen.api.policy.Sampling;
 import dev.kaizen.api.testing.CounterEnvironment;
 import dev.kaizen.api.testing.CounterEnvironmentConfig;
 import dev.kaizen.api.testing.FakeComponentContext;
+import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.llm.critic.LlmCriticFactory;
 import dev.kaizen.llm.policy.LlmPolicy;
 import dev.kaizen.llm.policy.LlmPolicyFactory;
 import dev.kaizen.llm.testing.FakeOpenAiServer;
@@ -118,6 +123,32 @@ class SecretsTest {
 
         assertThat(logs.list).as("the client logged something at debug level").isNotEmpty();
         assertThat(texts).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(key));
+    }
+
+    @Test
+    void theCriticKeepsTheKeyToo() {
+        FakeComponentContext context = new FakeComponentContext(3, runDirectory).register(new LlmCriticFactory());
+        CounterEnvironment environment = new CounterEnvironment(new CounterEnvironmentConfig());
+        Trajectory expert = environment.demonstration(environment.tasks(Split.TRAIN).get(1)).orElseThrow();
+        List<String> texts = new ArrayList<>();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.status(403,
+                "{\"error\":{\"message\":\"key " + e.header("Authorization") + " may not use this model\"}}"))) {
+            CriticConfig config = context.config(CriticConfig.class, Map.of("type", "llm-critic",
+                    "baseUrl", server.baseUrl().toString(), "model", "judge", "apiKeyEnv", VARIABLE));
+            try (Critic critic = context.create(config)) {
+                Throwable failure = catchThrowable(() -> critic.score(List.of(expert.contextAt(0)),
+                        List.of(List.of(Action.of("click[+1]"), Action.of("click[submit]")))));
+                assertThat(failure).isNotNull().hasMessageContaining("403");
+                for (Throwable t = failure; t != null; t = t.getCause()) {
+                    texts.add(t.toString());
+                }
+                texts.add(critic.toString());
+            }
+            assertThat(server.chatRequests()).isNotEmpty().allSatisfy(e ->
+                    assertThat(e.header("Authorization")).isEqualTo("Bearer " + key));
+        }
+        logs.list.forEach(event -> texts.add(event.getFormattedMessage()));
+        assertThat(texts).allSatisfy(text -> assertThat(text).doesNotContain(key));
     }
 
     @Test
