@@ -309,9 +309,14 @@ public final class TrlOptimizer implements Optimizer {
             return out;
         }
         try {
-            Matcher m = LOSS.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            while (m.find()) {
-                out.add(Double.parseDouble(m.group(1)));
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith("$ ")) {
+                    continue; // the command line written before the trainer's output
+                }
+                Matcher m = LOSS.matcher(line);
+                while (m.find()) {
+                    out.add(Double.parseDouble(m.group(1)));
+                }
             }
         } catch (IOException | NumberFormatException e) {
             LOG.debug("cannot read losses from {}: {}", log, e.getMessage());

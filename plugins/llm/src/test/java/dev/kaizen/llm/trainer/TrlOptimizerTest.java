@@ -91,7 +91,8 @@ class TrlOptimizerTest {
             assertThat(Files.readString(directory.resolve("model/trained-on.jsonl"))).isEqualTo(Files.readString(data));
             String log = Files.readString(directory.resolve("train.log"), StandardCharsets.UTF_8);
             assertThat(log).contains("training base-model on " + data + " seed 99").contains("iteration iter-1-dpo");
-            assertThat(report.metrics()).containsEntry("loss", 0.4123).containsEntry("pairs", 1.0)
+            assertThat(report.metrics()).containsEntry("loss", 0.4123).containsEntry("lossReports", 2.0)
+                    .containsEntry("pairs", 1.0)
                     .containsEntry("exitCode", 0.0).containsEntry("reused", 0.0);
             assertThat(policy.model()).isEqualTo("kaizen/iter-1-dpo");
             assertThat(policy.baseUrl()).isEqualTo(server.baseUrl());
