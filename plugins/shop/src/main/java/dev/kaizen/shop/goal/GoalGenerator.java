@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Makes goals for the targets of product families, deterministically from a seed.
@@ -33,6 +34,7 @@ public final class GoalGenerator {
 
     private static final int ATTEMPTS_PER_GOAL = 20;
     private static final int RESULTS_PER_PAGE = 10;
+    private static final int BATCH = 64;
 
     private final Catalog catalog;
     private final ProductIndex index;
@@ -71,20 +73,29 @@ public final class GoalGenerator {
             order.set(j, swap);
         }
         long limit = (long) count * ATTEMPTS_PER_GOAL;
-        for (long attempt = 0; goals.size() < count; attempt++) {
-            if (attempt >= limit) {
+        for (long base = 0; goals.size() < count; base += BATCH) {
+            if (base >= limit) {
                 throw new IllegalArgumentException("could make only " + goals.size() + " of " + count + " " + split
                         + " tasks from " + families.size() + " product families; add products or reduce the split size");
             }
-            Family family = order.get((int) (attempt % order.size()));
-            Goal goal = make(family, new SplittableRandom(Seeds.derive(seed, attempt)));
-            int rank = index.search(goal.query()).rankOf(goal.target());
-            int expertSteps = rank / RESULTS_PER_PAGE + goal.options().size() + 3;
-            if (rank < 0 || expertSteps > settings.maxSteps() || !instructions.add(goal.instruction())) {
-                rejected++;
-                continue;
+            Goal[] batch = new Goal[BATCH];
+            for (int j = 0; j < BATCH; j++) {
+                long attempt = base + j;
+                batch[j] = make(order.get((int) (attempt % order.size())), new SplittableRandom(Seeds.derive(seed, attempt)));
             }
-            goals.add(goal);
+            // The searches are independent and the index is thread-safe: run them on all cores; the
+            // goals are still accepted one by one in attempt order, so the result does not depend on it.
+            int[] ranks = IntStream.range(0, BATCH).parallel()
+                    .map(j -> index.search(batch[j].query()).rankOf(batch[j].target())).toArray();
+            for (int j = 0; j < BATCH && goals.size() < count; j++) {
+                Goal goal = batch[j];
+                int expertSteps = ranks[j] / RESULTS_PER_PAGE + goal.options().size() + 3;
+                if (ranks[j] < 0 || expertSteps > settings.maxSteps() || !instructions.add(goal.instruction())) {
+                    rejected++;
+                    continue;
+                }
+                goals.add(goal);
+            }
         }
         return goals;
     }

@@ -6,7 +6,6 @@ import dev.kaizen.shop.catalog.OptionGroup;
 import dev.kaizen.shop.catalog.Product;
 import dev.kaizen.shop.catalog.Review;
 import dev.kaizen.shop.reward.RewardBreakdown;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +17,21 @@ import java.util.Map;
  * concrete actions in display order, the search template where there is a search box, product
  * descriptions keyed by action, and visible facts under info keys {@code page}, {@code step} and,
  * by page, {@code query}, {@code pageNumber}, {@code pageCount}, {@code resultCount},
- * {@code product}. Stateless and thread-safe.
+ * {@code product}. Builds immutable collections directly, since it runs on every step.
+ * Stateless and thread-safe.
  */
 final class PageRenderer {
 
     static final String SEP = " [SEP] ";
+    private static final List<String> SEARCH_TEMPLATES = List.of(Storefront.SEARCH_TEMPLATE);
+    private static final List<Action> SUB_PAGE_ACTIONS = List.of(Storefront.BACK_TO_SEARCH, Storefront.PREV);
+    private static final String[] STEP_TEXT = new String[64];
+
+    static {
+        for (int i = 0; i < STEP_TEXT.length; i++) {
+            STEP_TEXT[i] = Integer.toString(i);
+        }
+    }
 
     private final Storefront store;
 
@@ -30,113 +39,120 @@ final class PageRenderer {
         this.store = store;
     }
 
+    private static String number(int n) {
+        return n >= 0 && n < STEP_TEXT.length ? STEP_TEXT[n] : Integer.toString(n);
+    }
+
     Observation render(PageState state, String instruction, String feedback) {
-        StringBuilder text = new StringBuilder(1024);
+        StringBuilder text = new StringBuilder(1200);
         text.append("Instruction: ").append(instruction).append('\n');
         if (!feedback.isEmpty()) {
             text.append("Invalid action: ").append(feedback).append('\n');
         }
-        List<Action> actions = new ArrayList<>(16);
-        List<String> templates = List.of();
+        return switch (state.page()) {
+            case SEARCH -> {
+                text.append("Search the store: type search[your keywords]\n");
+                yield new Observation(text.toString(), List.of(), SEARCH_TEMPLATES, false, 0.0,
+                        info(state, feedback), Map.of());
+            }
+            case RESULTS -> results(state, text, feedback);
+            case ITEM -> item(state, text, feedback);
+            case DESCRIPTION, FEATURES, REVIEWS -> subPage(state, text, feedback);
+            default -> throw new IllegalStateException("no page to render for " + state.page());
+        };
+    }
+
+    private static Map<String, String> info(PageState state, String feedback, String... more) {
+        String page = state.page().id();
+        String step = number(state.steps());
+        if (more.length == 0) {
+            return feedback.isEmpty() ? Map.of("page", page, "step", step)
+                    : Map.of("page", page, "step", step, Observation.FEEDBACK, feedback);
+        }
         Map<String, String> info = new HashMap<>(8);
-        Map<String, String> descriptions = Map.of();
-        info.put("page", state.page().id());
-        info.put("step", Integer.toString(state.steps()));
+        info.put("page", page);
+        info.put("step", step);
         if (!feedback.isEmpty()) {
             info.put(Observation.FEEDBACK, feedback);
         }
-        switch (state.page()) {
-            case SEARCH -> {
-                text.append("Search the store: type search[your keywords]\n");
-                templates = List.of(Storefront.SEARCH_TEMPLATE);
-            }
-            case RESULTS -> descriptions = results(state, text, actions, info);
-            case ITEM -> item(state, text, actions, info);
-            case DESCRIPTION, FEATURES, REVIEWS -> subPage(state, text, actions, info);
-            default -> throw new IllegalStateException("no page to render for " + state.page());
+        for (int i = 0; i < more.length; i += 2) {
+            info.put(more[i], more[i + 1]);
         }
-        return new Observation(text.toString(), actions, templates, false, 0.0, info, descriptions);
+        return Map.copyOf(info);
     }
 
-    private Map<String, String> results(PageState state, StringBuilder text, List<Action> actions,
-                                        Map<String, String> info) {
+    private Observation results(PageState state, StringBuilder text, String feedback) {
         int total = state.results().size();
         int pages = Math.max(1, (total + Storefront.PAGE_SIZE - 1) / Storefront.PAGE_SIZE);
         int page = state.resultsPage();
-        actions.add(Storefront.BACK_TO_SEARCH);
         text.append("[Back to Search]\n");
-        info.put("query", state.query());
-        info.put("pageNumber", Integer.toString(page + 1));
-        info.put("pageCount", Integer.toString(pages));
-        info.put("resultCount", Integer.toString(total));
+        Map<String, String> info = info(state, feedback, "query", state.query(), "pageNumber", number(page + 1),
+                "pageCount", number(pages), "resultCount", number(total));
         if (total == 0) {
             text.append("No products match \"").append(state.query()).append("\". Try other keywords.\n");
-            return Map.of();
+            return new Observation(text.toString(), List.of(Storefront.BACK_TO_SEARCH), List.of(), false, 0.0, info,
+                    Map.of());
         }
         text.append("Results for \"").append(state.query()).append("\": page ").append(page + 1).append(" of ")
                 .append(pages).append(" (").append(total).append(" products)");
+        int first = page * Storefront.PAGE_SIZE;
+        int end = Math.min(total, first + Storefront.PAGE_SIZE);
+        Action[] actions = new Action[3 + end - first];
+        int a = 0;
+        actions[a++] = Storefront.BACK_TO_SEARCH;
         if (page > 0) {
-            actions.add(Storefront.PREV);
+            actions[a++] = Storefront.PREV;
             text.append(SEP).append("[< Prev]");
         }
         if (page + 1 < pages) {
-            actions.add(Storefront.NEXT);
+            actions[a++] = Storefront.NEXT;
             text.append(SEP).append("[Next >]");
         }
         text.append('\n');
-        Map<String, String> descriptions = new HashMap<>(16);
-        int end = Math.min(total, (page + 1) * Storefront.PAGE_SIZE);
-        for (int rank = page * Storefront.PAGE_SIZE; rank < end; rank++) {
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, String>[] descriptions = new Map.Entry[end - first];
+        for (int rank = first; rank < end; rank++) {
             int ordinal = state.results().get(rank);
             Action click = store.productAction(ordinal);
-            String description = store.productDescription(ordinal);
-            actions.add(click);
-            descriptions.put(click.text(), description);
-            text.append('[').append(click.argument()).append(']').append(SEP).append(description).append('\n');
+            actions[a++] = click;
+            descriptions[rank - first] = Map.entry(click.text(), store.productDescription(ordinal));
+            text.append(store.resultLine(ordinal));
         }
-        return descriptions;
+        List<Action> list = List.of(a == actions.length ? actions : java.util.Arrays.copyOf(actions, a));
+        return new Observation(text.toString(), list, List.of(), false, 0.0, info, Map.ofEntries(descriptions));
     }
 
-    private void item(PageState state, StringBuilder text, List<Action> actions, Map<String, String> info) {
+    private Observation item(PageState state, StringBuilder text, String feedback) {
         Product product = store.catalog().product(state.product());
-        info.put("product", product.id());
-        actions.add(Storefront.BACK_TO_SEARCH);
-        actions.add(Storefront.PREV);
-        text.append("[Back to Search]").append(SEP).append("[< Prev]\n");
-        text.append(product.title()).append('\n');
-        text.append("Price: ").append(product.priceText()).append(SEP).append("Rating: ").append(product.rating())
-                .append(" out of 5 (").append(product.ratingCount()).append(" ratings)\n");
+        text.append(store.itemHeader(state.product()));
         List<OptionGroup> groups = product.options();
         if (!groups.isEmpty()) {
-            StringBuilder selected = new StringBuilder("Selected options: ");
+            text.append("Selected options: ");
             for (int g = 0; g < groups.size(); g++) {
-                OptionGroup group = groups.get(g);
-                text.append(group.name()).append(':');
-                for (int v = 0; v < group.values().size(); v++) {
-                    String value = group.values().get(v);
-                    actions.add(Action.of("click", value));
-                    text.append(v == 0 ? " " : SEP).append('[').append(value).append(']');
-                }
-                text.append('\n');
                 int chosen = state.selected().get(g);
-                selected.append(g == 0 ? "" : "; ").append(group.name()).append(": ")
-                        .append(chosen < 0 ? "none" : group.values().get(chosen));
+                text.append(g == 0 ? "" : "; ").append(groups.get(g).name()).append(": ")
+                        .append(chosen < 0 ? "none" : groups.get(g).values().get(chosen));
             }
-            text.append(selected).append('\n');
+            text.append('\n');
         }
-        actions.add(Storefront.DESCRIPTION);
-        actions.add(Storefront.FEATURES);
-        actions.add(Storefront.REVIEWS);
-        actions.add(Storefront.BUY_NOW);
         text.append("[Description]").append(SEP).append("[Features]").append(SEP).append("[Reviews]").append(SEP)
                 .append("[Buy Now]\n");
+        Action[] options = store.optionActions(state.product());
+        Action[] actions = new Action[options.length + 6];
+        actions[0] = Storefront.BACK_TO_SEARCH;
+        actions[1] = Storefront.PREV;
+        System.arraycopy(options, 0, actions, 2, options.length);
+        int a = 2 + options.length;
+        actions[a++] = Storefront.DESCRIPTION;
+        actions[a++] = Storefront.FEATURES;
+        actions[a++] = Storefront.REVIEWS;
+        actions[a] = Storefront.BUY_NOW;
+        return new Observation(text.toString(), List.of(actions), List.of(), false, 0.0,
+                info(state, feedback, "product", product.id()), Map.of());
     }
 
-    private void subPage(PageState state, StringBuilder text, List<Action> actions, Map<String, String> info) {
+    private Observation subPage(PageState state, StringBuilder text, String feedback) {
         Product product = store.catalog().product(state.product());
-        info.put("product", product.id());
-        actions.add(Storefront.BACK_TO_SEARCH);
-        actions.add(Storefront.PREV);
         text.append("[Back to Search]").append(SEP).append("[< Prev]\n");
         switch (state.page()) {
             case DESCRIPTION -> text.append("Description of ").append(product.title()).append(":\n")
@@ -155,6 +171,8 @@ final class PageRenderer {
                 }
             }
         }
+        return new Observation(text.toString(), SUB_PAGE_ACTIONS, List.of(), false, 0.0,
+                info(state, feedback, "product", product.id()), Map.of());
     }
 
     /** The final observation after a purchase. */
@@ -170,7 +188,7 @@ final class PageRenderer {
                 "Reward: %.3f (product type %.1f; attributes %d/%d; options %d/%d; price %s budget)%n",
                 score.reward(), score.typeReward(), score.attributesMatched(), score.attributesAsked(),
                 score.optionsMatched(), score.optionsAsked(), score.withinBudget() ? "within" : "over"));
-        Map<String, String> info = Map.of("page", PageType.DONE.id(), "step", Integer.toString(state.steps()),
+        Map<String, String> info = Map.of("page", PageType.DONE.id(), "step", number(state.steps()),
                 "product", product.id());
         return new Observation(text.toString(), List.of(), List.of(), true, score.reward(), info);
     }
@@ -180,13 +198,7 @@ final class PageRenderer {
         String text = "Instruction: " + instruction + "\n"
                 + (feedback.isEmpty() ? "" : "Invalid action: " + feedback + "\n")
                 + "Out of steps: the episode ended after " + state.steps() + " steps without a purchase. Reward: 0\n";
-        Map<String, String> info = new HashMap<>();
-        info.put("page", PageType.DONE.id());
-        info.put("step", Integer.toString(state.steps()));
-        if (!feedback.isEmpty()) {
-            info.put(Observation.FEEDBACK, feedback);
-        }
-        return new Observation(text, List.of(), List.of(), true, 0.0, info);
+        return new Observation(text, List.of(), List.of(), true, 0.0, info(state.on(PageType.DONE), feedback));
     }
 
     /** What any action after the end gets: the end page again, with feedback, reward 0. */

@@ -125,8 +125,9 @@ public final class ShopEpisode implements Episode {
     }
 
     private String click(PageState current, String argument) {
+        String exact = "click[" + argument + "]";
         for (Action clickable : observation.actions()) {
-            if (clickable.argument().equalsIgnoreCase(argument)) {
+            if (clickable.text().equalsIgnoreCase(exact)) {
                 state = follow(current, clickable);
                 return "";
             }
@@ -170,7 +171,7 @@ public final class ShopEpisode implements Episode {
         }
         if (page == PageType.RESULTS) {
             Product product = store.catalog().product(clickable.argument());
-            List<Integer> none = new ArrayList<>(Collections.nCopies(product.options().size(), -1));
+            List<Integer> none = Collections.nCopies(product.options().size(), -1);
             return new PageState(PageType.ITEM, current.query(), current.results(), current.resultsPage(),
                     product.ordinal(), none, current.steps());
         }

@@ -3,7 +3,10 @@ package dev.kaizen.shop.page;
 import static java.util.Objects.requireNonNull;
 
 import dev.kaizen.api.env.Action;
+import java.util.ArrayList;
+import java.util.List;
 import dev.kaizen.shop.catalog.Catalog;
+import dev.kaizen.shop.catalog.OptionGroup;
 import dev.kaizen.shop.catalog.Product;
 import dev.kaizen.shop.reward.RewardFunction;
 import dev.kaizen.shop.search.ProductIndex;
@@ -40,6 +43,9 @@ public final class Storefront {
     private final int maxSteps;
     private final Action[] productActions;
     private final String[] productDescriptions;
+    private final String[] resultLines;
+    private final String[] itemHeaders;
+    private final Action[][] optionActions;
 
     public Storefront(Catalog catalog, ProductIndex index, int maxSteps) {
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -49,9 +55,31 @@ public final class Storefront {
         int n = catalog.products().size();
         productActions = new Action[n];
         productDescriptions = new String[n];
+        resultLines = new String[n];
+        itemHeaders = new String[n];
+        optionActions = new Action[n][];
         for (Product product : catalog.products()) {
-            productActions[product.ordinal()] = Action.of("click", product.id());
-            productDescriptions[product.ordinal()] = product.title() + " [SEP] " + product.priceText();
+            int i = product.ordinal();
+            productActions[i] = Action.of("click", product.id());
+            productDescriptions[i] = product.title() + PageRenderer.SEP + product.priceText();
+            resultLines[i] = "[" + product.id() + "]" + PageRenderer.SEP + productDescriptions[i] + "\n";
+            StringBuilder header = new StringBuilder(256);
+            header.append("[Back to Search]").append(PageRenderer.SEP).append("[< Prev]\n");
+            header.append(product.title()).append('\n');
+            header.append("Price: ").append(product.priceText()).append(PageRenderer.SEP).append("Rating: ")
+                    .append(product.rating()).append(" out of 5 (").append(product.ratingCount()).append(" ratings)\n");
+            List<Action> options = new ArrayList<>();
+            for (OptionGroup group : product.options()) {
+                header.append(group.name()).append(':');
+                for (int v = 0; v < group.values().size(); v++) {
+                    String value = group.values().get(v);
+                    options.add(Action.of("click", value));
+                    header.append(v == 0 ? " " : PageRenderer.SEP).append('[').append(value).append(']');
+                }
+                header.append('\n');
+            }
+            itemHeaders[i] = header.toString();
+            optionActions[i] = options.toArray(new Action[0]);
         }
     }
 
@@ -79,5 +107,20 @@ public final class Storefront {
     /** What a results page shows about a product: {@code title [SEP] $price}. */
     String productDescription(int ordinal) {
         return productDescriptions[ordinal];
+    }
+
+    /** A product's line on a results page. */
+    String resultLine(int ordinal) {
+        return resultLines[ordinal];
+    }
+
+    /** The item page of a product down to its option rows (the selection line and buttons follow). */
+    String itemHeader(int ordinal) {
+        return itemHeaders[ordinal];
+    }
+
+    /** {@code click[value]} for each option value of a product, group by group. */
+    Action[] optionActions(int ordinal) {
+        return optionActions[ordinal];
     }
 }

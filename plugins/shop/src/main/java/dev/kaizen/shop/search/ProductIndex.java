@@ -22,7 +22,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -34,14 +33,15 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
- * BM25 search over the catalog with Lucene: an in-memory index of each product's title,
- * attributes (as the product words them) and description, built once at start-up.
+ * BM25 search over the catalog with Lucene: an in-memory index with one document per product,
+ * whose {@code contents} field holds its title, its attributes (as the product words them) and
+ * its description (as WebShop indexes one {@code contents} field with Pyserini), built once at
+ * start-up.
  *
  * <p>A query is analysed like the documents (Lucene's {@link EnglishAnalyzer}: lowercase, English
- * stop words removed, possessives and plurals stemmed); each distinct term, up to
- * {@value #MAX_TERMS}, is looked up in every field, title weighted {@value #TITLE_BOOST},
- * attributes {@value #ATTRIBUTES_BOOST}, description 1; scores add up (BM25, k1 = 1.2, b = 0.75).
- * Ties keep catalog order. Results are cached per analysed query, so repeated searches (tree
+ * stop words removed, possessives removed, Porter stemming); its distinct terms, up to
+ * {@value #MAX_TERMS}, are OR-ed and scored with BM25 (k1 = 1.2, b = 0.75). Ties keep catalog
+ * order. Results are cached per analysed query, so repeated searches (tree
  * search, many episodes of a task) cost a map look-up.
  *
  * <p>Thread-safe: searches may run concurrently. The creator closes it.
@@ -52,13 +52,9 @@ public final class ProductIndex implements AutoCloseable {
     public static final int MAX_RESULTS = 50;
     /** Query terms beyond this many are ignored. */
     public static final int MAX_TERMS = 32;
-    static final float TITLE_BOOST = 2.0f;
-    static final float ATTRIBUTES_BOOST = 1.5f;
     private static final int CACHE_LIMIT = 50_000;
 
-    private static final String TITLE = "title";
-    private static final String ATTRIBUTES = "attributes";
-    private static final String DESCRIPTION = "description";
+    private static final String CONTENTS = "contents";
 
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory(
@@ -78,10 +74,10 @@ public final class ProductIndex implements AutoCloseable {
                     .setCommitOnClose(true);
             try (IndexWriter writer = new IndexWriter(directory, config)) {
                 for (Product product : catalog.products()) {
+                    String contents = product.title() + " ; " + String.join(" ; ", product.attributePhrases()) + " ; "
+                            + product.description();
                     Document document = new Document();
-                    document.add(new TextField(TITLE, product.title(), Field.Store.NO));
-                    document.add(new TextField(ATTRIBUTES, String.join(" ; ", product.attributePhrases()), Field.Store.NO));
-                    document.add(new TextField(DESCRIPTION, product.description(), Field.Store.NO));
+                    document.add(new TextField(CONTENTS, contents, Field.Store.NO));
                     writer.addDocument(document);
                 }
             }
@@ -123,10 +119,7 @@ public final class ProductIndex implements AutoCloseable {
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         for (String term : terms) {
-            builder.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), TITLE_BOOST), BooleanClause.Occur.SHOULD);
-            builder.add(new BoostQuery(new TermQuery(new Term(ATTRIBUTES, term)), ATTRIBUTES_BOOST),
-                    BooleanClause.Occur.SHOULD);
-            builder.add(new TermQuery(new Term(DESCRIPTION, term)), BooleanClause.Occur.SHOULD);
+            builder.add(new TermQuery(new Term(CONTENTS, term)), BooleanClause.Occur.SHOULD);
         }
         try {
             TopDocs top = searcher.search(builder.build(),
@@ -142,10 +135,15 @@ public final class ProductIndex implements AutoCloseable {
         }
     }
 
+    /** Drops every cached result, so that the next searches run the index again (for benchmarks). */
+    public void clearCache() {
+        cache.clear();
+    }
+
     /** The distinct analysed terms of {@code query}, in order, at most {@value #MAX_TERMS}. */
     List<String> terms(String query) {
         Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(TITLE, query)) {
+        try (TokenStream stream = analyzer.tokenStream(CONTENTS, query)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken() && terms.size() < MAX_TERMS) {
