@@ -38,8 +38,10 @@ final class BcMethod implements TrainingMethod {
         context.stage("bc", () -> {
             List<Trajectory> demonstrations = demonstrations(context.environment(), config.demonstrations());
             context.writeTrajectories("demonstrations", demonstrations);
-            context.metrics().record("demonstrations", Map.of("tasks", demonstrations.size(),
-                    "steps", demonstrations.stream().mapToInt(Trajectory::length).sum()));
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("tasks", demonstrations.size());
+            counts.put("steps", demonstrations.stream().mapToInt(Trajectory::length).sum());
+            context.metrics().record("demonstrations", counts);
             try (Optimizer optimizer = context.create(config.optimizer())) {
                 TrainingReport report = optimizer.train(context.policy(),
                         TrainingBatch.ofTrajectories(demonstrations, context.seed("bc/train"), "bc"));

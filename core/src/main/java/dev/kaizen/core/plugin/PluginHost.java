@@ -57,8 +57,8 @@ public final class PluginHost implements AutoCloseable {
         List<ExtensionWrapper<T>> classpath = new ArrayList<>(manager.find(type, null));
         classpath.sort(Comparator.comparing(w -> w.getDescriptor().extensionClass.getName()));
         for (ExtensionWrapper<T> wrapper : classpath) {
-            String className = wrapper.getDescriptor().extensionClass.getName();
-            String origin = className.startsWith("dev.kaizen.core.") ? LoadedExtension.CORE : LoadedExtension.CLASSPATH;
+            String origin = sameCodeSource(wrapper.getDescriptor().extensionClass, PluginHost.class)
+                    ? LoadedExtension.CORE : LoadedExtension.CLASSPATH;
             create(wrapper, origin, origin).ifPresent(found::add);
         }
         List<PluginWrapper> started = new ArrayList<>(manager.getStartedPlugins());
@@ -75,6 +75,13 @@ public final class PluginHost implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    private static boolean sameCodeSource(Class<?> a, Class<?> b) {
+        var sourceA = a.getProtectionDomain().getCodeSource();
+        var sourceB = b.getProtectionDomain().getCodeSource();
+        return sourceA != null && sourceB != null && sourceA.getLocation() != null
+                && sourceA.getLocation().equals(sourceB.getLocation());
     }
 
     private <T> Optional<LoadedExtension<T>> create(ExtensionWrapper<T> wrapper, String origin, String file) {

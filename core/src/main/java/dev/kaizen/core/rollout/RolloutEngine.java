@@ -241,7 +241,11 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
 
     /** Totals over every request so far: episodes, steps, errors. */
     public Map<String, Long> totals() {
-        return Map.of("episodes", totalEpisodes.get(), "steps", totalSteps.get(), "errors", totalErrors.get());
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("episodes", totalEpisodes.get());
+        totals.put("steps", totalSteps.get());
+        totals.put("errors", totalErrors.get());
+        return totals;
     }
 
     @Override

@@ -101,13 +101,13 @@ class ResumeTest {
         assertThat(events(run, "evaluation")).hasSize(10);
     }
 
-    private List<String> events(Path run, String event) throws IOException {
-        List<String> out = new ArrayList<>();
+    private List<JsonNode> events(Path run, String event) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
         for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
             JsonNode node = json.readTree(line);
             if (node.path("event").asText().equals(event)) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) node).remove("time");
-                out.add(node.toString());
+                out.add(node);
             }
         }
         return out;

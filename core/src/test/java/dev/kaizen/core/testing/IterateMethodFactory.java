@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -82,7 +83,10 @@ public final class IterateMethodFactory implements TrainingMethodFactory<Iterate
                                 context.seed(stage + "/train"), stage));
                     }
                     counter.value += successes.size() + 1;
-                    context.metrics().record("counter", Map.of("value", counter.value, "successes", successes.size()));
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    fields.put("value", counter.value);
+                    fields.put("successes", successes.size());
+                    context.metrics().record("counter", fields);
                 }
                 context.evaluate(stage, context.policy());
             });
