@@ -5,8 +5,13 @@ import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.OptimizerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.pf4j.Extension;
 
-/** Registers {@link TabularDpoOptimizer} as optimizer {@code tabular-dpo}; keeps every call. */
+/**
+ * Registers {@link TabularDpoOptimizer} as optimizer {@code tabular-dpo}; keeps every call. An
+ * extension, so that recipes run through the host in tests can name it.
+ */
+@Extension
 public final class TabularDpoFactory implements OptimizerFactory<TabularDpoConfig> {
 
     public final List<TabularDpoOptimizer.Call> calls = new ArrayList<>();
