@@ -16,6 +16,7 @@ import dev.kaizen.api.testing.SimpleRollouts;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,7 @@ class ShopFactoryTest {
     /** Replays each task's demonstration, step by step, through the rollout engine. */
     private static final class ReplayExpert implements Policy {
         private final Environment environment;
+        private final Map<String, Trajectory> demonstrations = new HashMap<>();
 
         ReplayExpert(Environment environment) {
             this.environment = environment;
@@ -52,7 +54,8 @@ class ShopFactoryTest {
         public List<Decision> decide(List<AgentContext> contexts, Sampling sampling) {
             List<Decision> decisions = new ArrayList<>();
             for (AgentContext context : contexts) {
-                Trajectory demo = environment.demonstration(context.task()).orElseThrow();
+                Trajectory demo = demonstrations.computeIfAbsent(context.task().id(),
+                        id -> environment.demonstration(context.task()).orElseThrow());
                 decisions.add(Decision.of(demo.steps().get(context.step()).action(), 0.0));
             }
             return decisions;

@@ -21,7 +21,7 @@ public final class Lexicon {
         for (int g = 0; g < groups.size(); g++) {
             byName.put(groups.get(g).name(), g);
             for (String phrase : groups.get(g).phrases()) {
-                Integer previous = byPhrase.put(PhraseNormalizer.normalize(phrase), g);
+                Integer previous = byPhrase.put(key(phrase), g);
                 if (previous != null && previous != g) {
                     throw new IllegalArgumentException("vocabulary: phrase '" + phrase + "' belongs to attributes '"
                             + groups.get(previous).name() + "' and '" + groups.get(g).name() + "'");
@@ -50,11 +50,15 @@ public final class Lexicon {
     }
 
     /**
-     * The group whose phrasing, after {@link PhraseNormalizer#normalize normalisation}, equals
-     * {@code phrase}'s, or -1.
+     * The group with a phrasing that equals {@code phrase} after {@link PhraseNormalizer#normalize
+     * normalisation} and with spaces removed ({@code Water-Proof} finds {@code waterproof}), or -1.
      */
     public int groupOf(String phrase) {
-        Integer index = byPhrase.get(PhraseNormalizer.normalize(phrase));
+        Integer index = byPhrase.get(key(phrase));
         return index == null ? -1 : index;
+    }
+
+    private static String key(String phrase) {
+        return PhraseNormalizer.normalize(phrase).replace(" ", "");
     }
 }
