@@ -2,11 +2,10 @@ package dev.kaizen.llm.client;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.Seeds;
 import java.io.IOException;
 import java.net.URI;
@@ -200,7 +199,7 @@ public final class ChatClient implements AutoCloseable {
     private ChatResponse exchange(ChatRequest request) {
         ChatClientSettings current = settings();
         URI endpoint = current.chatCompletions();
-        String body = requestBody(request);
+        byte[] body = requestBody(request);
         LlmServerException last = null;
         for (int attempt = 0; attempt <= current.maxRetries(); attempt++) {
             if (attempt > 0) {
@@ -230,12 +229,12 @@ public final class ChatClient implements AutoCloseable {
                 last.getMessage() + " (gave up after " + (current.maxRetries() + 1) + " attempts)", last);
     }
 
-    private ChatResponse attempt(ChatClientSettings current, URI endpoint, String body) {
+    private ChatResponse attempt(ChatClientSettings current, URI endpoint, byte[] body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
                 .timeout(current.requestTimeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (current.apiKey() != null) {
             builder.header("Authorization", current.apiKey().authorization());
         }
@@ -390,42 +389,52 @@ public final class ChatClient implements AutoCloseable {
         return new ChatResponse(out);
     }
 
-    private String requestBody(ChatRequest request) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("model", request.model());
-        ArrayNode messages = root.putArray("messages");
-        for (ChatMessage message : request.messages()) {
-            messages.addObject().put("role", message.role()).put("content", message.content());
-        }
-        root.put("temperature", request.temperature());
-        if (request.topP() != null) {
-            root.put("top_p", request.topP());
-        }
-        if (request.n() > 1) {
-            root.put("n", request.n());
-        }
-        if (request.maxTokens() != null) {
-            root.put("max_tokens", request.maxTokens());
-        }
-        if (!request.stop().isEmpty()) {
-            ArrayNode stop = root.putArray("stop");
-            request.stop().forEach(stop::add);
-        }
-        if (request.seed() != null) {
-            root.put("seed", request.seed());
-        }
-        if (request.logprobs()) {
-            root.put("logprobs", true);
-            if (request.topLogprobs() != null && request.topLogprobs() > 0) {
-                root.put("top_logprobs", request.topLogprobs());
+    /** The request as JSON, written straight to bytes (prompts with long histories are large). */
+    private byte[] requestBody(ChatRequest request) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(4096);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("model", request.model());
+            json.writeArrayFieldStart("messages");
+            for (ChatMessage message : request.messages()) {
+                json.writeStartObject();
+                json.writeStringField("role", message.role());
+                json.writeStringField("content", message.content());
+                json.writeEndObject();
             }
-        }
-        root.put("stream", false);
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
+            json.writeEndArray();
+            json.writeNumberField("temperature", request.temperature());
+            if (request.topP() != null) {
+                json.writeNumberField("top_p", request.topP());
+            }
+            if (request.n() > 1) {
+                json.writeNumberField("n", request.n());
+            }
+            if (request.maxTokens() != null) {
+                json.writeNumberField("max_tokens", request.maxTokens());
+            }
+            if (!request.stop().isEmpty()) {
+                json.writeArrayFieldStart("stop");
+                for (String stop : request.stop()) {
+                    json.writeString(stop);
+                }
+                json.writeEndArray();
+            }
+            if (request.seed() != null) {
+                json.writeNumberField("seed", request.seed());
+            }
+            if (request.logprobs()) {
+                json.writeBooleanField("logprobs", true);
+                if (request.topLogprobs() != null && request.topLogprobs() > 0) {
+                    json.writeNumberField("top_logprobs", request.topLogprobs());
+                }
+            }
+            json.writeBooleanField("stream", false);
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write a chat request", e);
         }
+        return out.toByteArray();
     }
 
     /** The server's own words about an error: OpenAI's {@code error.message}, FastAPI's {@code detail}, or the body. */
