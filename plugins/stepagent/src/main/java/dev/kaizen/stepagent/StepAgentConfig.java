@@ -27,6 +27,9 @@ import java.util.Map;
  * @param warmup the behaviour-cloning optimiser of the warm-up
  * @param iterations rounds of inspection and reflection, each evaluated; the last stage is {@code final} (default 2)
  * @param inspection how the policy acts on the expert prefixes
+ * @param aggregate whether each iteration's reflection uses the pairs of all inspections so far
+ *     (aggregated, as in DAgger) instead of only its own (default true): the latest pairs show only
+ *     the policy's current mistakes, and correcting those alone tends to swing it into the opposite ones
  * @param optimizer the reflection's optimiser
  * @param optimizerSchedule per-iteration overrides of {@code optimizer}'s fields (entry {@code i}
  *     for iteration {@code i + 1}; the last entry holds for later iterations), e.g. {@code [{}, {beta: 0.5}]}
@@ -35,7 +38,7 @@ import java.util.Map;
  */
 public record StepAgentConfig(Reflection reflection, Integer demonstrations, String checkpoint,
                               @JsonProperty(defaultValue = "{type: bc}") OptimizerConfig warmup,
-                              Integer iterations, InspectionSettings inspection,
+                              Integer iterations, InspectionSettings inspection, Boolean aggregate,
                               OptimizerConfig optimizer, List<Map<String, Object>> optimizerSchedule,
                               @JsonProperty(defaultValue = "{type: discriminator}") RewardModelConfig reward,
                               ExplorationSettings exploration)
@@ -46,6 +49,7 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
         demonstrations = demonstrations == null ? 1000 : demonstrations;
         iterations = iterations == null ? 2 : iterations;
         inspection = inspection == null ? new InspectionSettings() : inspection;
+        aggregate = aggregate == null ? Boolean.TRUE : aggregate;
         optimizerSchedule = copySchedule(optimizerSchedule);
         if (demonstrations < 1) {
             throw new IllegalArgumentException("demonstrations must be >= 1 (training tasks with an expert "
@@ -64,7 +68,7 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
 
     /** The defaults. */
     public StepAgentConfig() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The default optimiser type of a variant when {@code optimizer} is left out. */

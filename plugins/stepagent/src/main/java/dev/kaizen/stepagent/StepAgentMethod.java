@@ -17,9 +17,11 @@ import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.Sampling;
 import dev.kaizen.api.policy.TrainablePolicy;
 import dev.kaizen.api.reward.RewardModelConfig;
+import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.stepagent.inspection.InspectionResult;
 import dev.kaizen.stepagent.inspection.Inspector;
+import dev.kaizen.stepagent.inspection.PairArchive;
 import dev.kaizen.stepagent.inspection.Prefix;
 import dev.kaizen.stepagent.reflection.ImplicitReflection;
 import dev.kaizen.stepagent.reflection.InverseReflection;
@@ -38,9 +40,10 @@ import java.util.Map;
  * pairs; inverse: a reward model fitted on the pairs relabels the policy's rollouts for PPO), each
  * evaluated.
  *
- * <p>Stages: {@code baseline}, {@code iter-1}, …, and {@code final} for the last iteration. All
- * state lives in the policy; the expert demonstrations are recomputed from the environment when a
- * resumed run needs them, and every random draw is seeded from the stage name.
+ * <p>Stages: {@code baseline}, {@code iter-1}, …, and {@code final} for the last iteration. State
+ * lives in the policy and, when aggregating, in the persisted archive of earlier disagreements; the
+ * expert demonstrations are recomputed from the environment when a resumed run needs them, and
+ * every random draw is seeded from the stage name.
  */
 public final class StepAgentMethod implements TrainingMethod {
 
@@ -51,6 +54,9 @@ public final class StepAgentMethod implements TrainingMethod {
      */
     static final String WARMUP_SEED_STREAM = "bc/train";
     static final String WARMUP_LABEL = "bc";
+
+    /** The name of the persisted disagreements of earlier iterations (when aggregating). */
+    static final String ARCHIVE = "stepagent-disagreements";
 
     private final StepAgentConfig config;
     private final OptimizerConfig warmup;
@@ -86,6 +92,10 @@ public final class StepAgentMethod implements TrainingMethod {
                     + "djl-scorer");
         }
         Demonstrations demonstrations = new Demonstrations(context.environment(), config.demonstrations());
+        PairArchive archive = new PairArchive();
+        if (config.aggregate()) {
+            context.persist(ARCHIVE, archive);
+        }
 
         context.stage("baseline", () -> {
             if (config.checkpoint() != null) {
@@ -103,7 +113,8 @@ public final class StepAgentMethod implements TrainingMethod {
         for (int i = 1; i <= config.iterations(); i++) {
             String stage = i == config.iterations() ? "final" : "iter-" + i;
             int iteration = i;
-            context.stage(stage, () -> iterate(context, trainable, stage, iteration, demonstrations.get(context)));
+            context.stage(stage, () -> iterate(context, trainable, stage, iteration, demonstrations.get(context),
+                    archive));
         }
     }
 
@@ -123,7 +134,7 @@ public final class StepAgentMethod implements TrainingMethod {
     }
 
     private void iterate(MethodContext context, TrainablePolicy policy, String stage, int iteration,
-                         List<Trajectory> demonstrations) throws Exception {
+                         List<Trajectory> demonstrations, PairArchive archive) throws Exception {
         InspectionSettings settings = config.inspection();
         Inspector inspector = new Inspector(settings.batchSize(), settings.agreement());
         Sampling sampling = new Sampling(settings.samples(), settings.temperature(), context.seed(stage + "/inspect"));
@@ -132,10 +143,16 @@ public final class StepAgentMethod implements TrainingMethod {
             inspection = inspector.inspect(policy, demonstrations, sampling, progress);
         }
         context.writePairs(stage, inspection.pairs());
+        List<PreferencePair> training = inspection.pairs();
+        if (config.aggregate()) {
+            archive.add(iteration, inspection.disagreements());
+            training = archive.pairs(demonstrations);
+        }
         Map<String, Object> inspected = new LinkedHashMap<>();
         inspected.put("stage", stage);
         inspected.put("iteration", iteration);
         inspected.putAll(inspection.metrics());
+        inspected.put("trainingPairs", training.size());
         context.metrics().record("stepagent-inspection", inspected);
 
         Map<String, Object> overrides = config.optimizerOverrides(iteration);
@@ -148,7 +165,7 @@ public final class StepAgentMethod implements TrainingMethod {
         reflected.put("stage", stage);
         reflected.put("iteration", iteration);
         reflected.put("reflection", config.reflection().id());
-        reflected.putAll(reflector.reflect(stage, policy, inspection.pairs(), demonstrations));
+        reflected.putAll(reflector.reflect(stage, policy, training, demonstrations));
         context.metrics().record("stepagent-reflection", reflected);
 
         context.evaluate(stage, policy);

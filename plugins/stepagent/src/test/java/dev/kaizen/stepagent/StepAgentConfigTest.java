@@ -34,6 +34,7 @@ class StepAgentConfigTest {
         assertThat(config.inspection()).isEqualTo(new InspectionSettings(1.0, 1, 256, Agreement.NORMALIZED));
         assertThat(config.exploration()).isEqualTo(new ExplorationSettings(1000, 1, 1.0));
         assertThat(config.optimizerSchedule()).isEmpty();
+        assertThat(config.aggregate()).isTrue();
         assertThat(config.optimizerOverrides(3)).isEmpty();
         assertThat(StepAgentConfig.defaultOptimizer(Reflection.IMPLICIT)).isEqualTo("dpo");
         assertThat(StepAgentConfig.defaultOptimizer(Reflection.INVERSE)).isEqualTo("ppo");

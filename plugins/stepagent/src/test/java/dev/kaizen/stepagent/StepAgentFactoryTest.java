@@ -17,6 +17,7 @@ import dev.kaizen.api.testing.FakeMethodContext;
 import dev.kaizen.api.testing.TabularBcOptimizerFactory;
 import dev.kaizen.api.testing.TabularPolicy;
 import dev.kaizen.api.trajectory.PairLevel;
+import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.stepagent.fakes.FakeBcConfig;
 import dev.kaizen.stepagent.fakes.FakeBcFactory;
 import dev.kaizen.stepagent.fakes.FakeDiscriminatorConfig;
@@ -82,8 +83,12 @@ class StepAgentFactoryTest {
             assertThat(training.batch().pairs()).isNotEmpty()
                     .allMatch(pair -> pair.level() == PairLevel.STEP);
         });
+        // aggregation (the default): iteration 2 trains on the pairs of both inspections, oldest first
+        List<PreferencePair> both = new java.util.ArrayList<>(context.pairs().get("iter-1"));
+        both.addAll(context.pairs().get("final"));
         assertThat(recorder.trainings.get(0).batch().pairs()).isEqualTo(context.pairs().get("iter-1"));
-        assertThat(recorder.trainings.get(1).batch().pairs()).isEqualTo(context.pairs().get("final"));
+        assertThat(recorder.trainings.get(1).batch().pairs()).isEqualTo(both);
+        assertThat(context.persisted()).containsKey("stepagent-disagreements");
         var inspections = context.recordedMetrics().stream().filter(m -> m.event().equals("stepagent-inspection"))
                 .toList();
         assertThat(inspections).hasSize(2);
@@ -94,6 +99,18 @@ class StepAgentFactoryTest {
         assertThat(context.recordedMetrics()).anyMatch(m -> m.event().equals("stepagent-warmup")
                 && m.fields().get("demonstrations").equals(5));
         assertThat(context.recordedMetrics()).filteredOn(m -> m.event().equals("stepagent-reflection")).hasSize(2);
+    }
+
+    @Test
+    void withoutAggregationEachIterationTrainsOnItsOwnPairsOnly() throws Exception {
+        FakeMethodContext context = context(new TabularPolicy(0.0));
+        build(context, Map.of("demonstrations", 5, "warmup", Map.of("type", "tabular-bc"), "iterations", 2,
+                "aggregate", false, "inspection", Map.of("temperature", 1.0))).run(context);
+
+        assertThat(recorder.trainings).hasSize(2);
+        assertThat(recorder.trainings.get(0).batch().pairs()).isEqualTo(context.pairs().get("iter-1"));
+        assertThat(recorder.trainings.get(1).batch().pairs()).isEqualTo(context.pairs().get("final"));
+        assertThat(context.persisted()).doesNotContainKey("stepagent-disagreements");
     }
 
     @Test
@@ -113,6 +130,8 @@ class StepAgentFactoryTest {
                 new FakeDiscriminatorConfig(0.25), new FakePpoConfig(1.0));
         assertThat(recorder.fits).hasSize(2);
         assertThat(recorder.fits.get(0).pairs()).isEqualTo(context.pairs().get("iter-1"));
+        assertThat(recorder.fits.get(1).pairs()).hasSize(context.pairs().get("iter-1").size()
+                + context.pairs().get("final").size());
         assertThat(recorder.trainings).hasSize(2).allSatisfy(training -> {
             assertThat(training.batch().pairs()).isEmpty();
             // exploration.tasks defaults to the number of demonstrations: 5 tasks x 2 samples

@@ -13,13 +13,19 @@ import java.util.Map;
  * @param agreements how many proposals agreed with the expert (and were dropped)
  * @param empty how many prefixes got no proposal at all
  * @param pairs step-level pairs {@code (s_t, a*_t ≻ â_t)}, one per disagreeing proposal, in prefix order
+ * @param disagreements where each pair comes from, in the same order
  * @param decideNanos wall time spent in the policy's {@code decide} calls
  */
 public record InspectionResult(int prefixes, int proposals, int agreements, int empty,
-                               List<PreferencePair> pairs, long decideNanos) {
+                               List<PreferencePair> pairs, List<Disagreement> disagreements, long decideNanos) {
 
     public InspectionResult {
         pairs = List.copyOf(pairs);
+        disagreements = List.copyOf(disagreements);
+        if (pairs.size() != disagreements.size()) {
+            throw new IllegalArgumentException("one disagreement per pair: " + pairs.size() + " pairs, "
+                    + disagreements.size() + " disagreements");
+        }
     }
 
     /** The share of proposals that agreed with the expert. */

@@ -54,8 +54,16 @@ public final class Inspector {
                                     ProgressReporter progress) {
         requireNonNull(policy, "policy is null");
         requireNonNull(sampling, "sampling is null");
-        List<Prefix> prefixes = Prefix.cut(demonstrations);
+        List<Prefix> prefixes = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int d = 0; d < demonstrations.size(); d++) {
+            for (Prefix prefix : Prefix.cut(List.of(demonstrations.get(d)))) {
+                prefixes.add(prefix);
+                owners.add(d);
+            }
+        }
         List<PreferencePair> pairs = new ArrayList<>();
+        List<Disagreement> disagreements = new ArrayList<>();
         int proposals = 0;
         int agreements = 0;
         int empty = 0;
@@ -72,6 +80,7 @@ public final class Inspector {
             }
             for (int i = 0; i < batch.size(); i++) {
                 Prefix prefix = batch.get(i);
+                int owner = owners.get(from + i);
                 Step expert = prefix.expertStep();
                 Decision decision = decisions.get(i);
                 if (decision.isEmpty()) {
@@ -83,13 +92,14 @@ public final class Inspector {
                     if (agreement.agrees(expert.action(), candidate.action())) {
                         agreements++;
                     } else {
-                        Step rejected = new Step(expert.observation(), candidate.action(), 0.0);
-                        pairs.add(PreferencePair.ofSteps(contexts.get(i), expert, rejected, 1.0));
+                        Disagreement disagreement = new Disagreement(owner, prefix.step(), candidate.action());
+                        disagreements.add(disagreement);
+                        pairs.add(disagreement.pair(demonstrations));
                     }
                 }
             }
             progress.advance(batch.size());
         }
-        return new InspectionResult(prefixes.size(), proposals, agreements, empty, pairs, nanos);
+        return new InspectionResult(prefixes.size(), proposals, agreements, empty, pairs, disagreements, nanos);
     }
 }
