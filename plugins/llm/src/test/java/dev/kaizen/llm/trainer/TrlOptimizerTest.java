@@ -185,7 +185,7 @@ class TrlOptimizerTest {
              });
              LlmPolicy policy = policy(server);
              Optimizer optimizer = optimizer(Map.of("command", List.of("true"), "modelTemplate", "new-model",
-                     "readyTimeoutSeconds", 5))) {
+                     "readyTimeoutSeconds", 2))) {
             optimizer.train(policy, TrainingBatch.ofPairs(List.of(pair), 1, "it"));
             assertThat(listings.get()).isEqualTo(3);
             assertThat(policy.model()).isEqualTo("new-model");
