@@ -192,6 +192,24 @@ class AgentGymEnvironmentTest {
     }
 
     @Test
+    void aWebShopServerThatForgotItsInstancesFailsTheEpisodeWithItsAnswer() {
+        try (FakeAgentGymServer server = FakeAgentGymServer.start(FakeAgentGymServer.Options.envIdx());
+             Environment environment = environment(context(), server, "webshop", Map.of())) {
+            try (Episode episode = environment.reset(environment.tasks(Split.TRAIN).get(1), 1)) {
+                episode.step(Action.of("click[+1]"));
+                server.forgetEverything();
+                assertThatThrownBy(() -> episode.step(Action.of("click[submit]")))
+                        .isInstanceOf(AgentGymException.class)
+                        .hasMessageContaining("answered 500 to POST /step for task webshop-1, env_idx 1, step 2")
+                        .hasMessageContaining("if the server restarted, its episodes are lost");
+            }
+            try (Episode fresh = environment.reset(environment.tasks(Split.TRAIN).get(1), 1)) {
+                assertThat(fresh.step(Action.of("click[+1]")).text()).startsWith("The counter goes up.");
+            }
+        }
+    }
+
+    @Test
     void aServerThatIsDownIsReportedAndCreationRetries() {
         FakeAgentGymServer server = FakeAgentGymServer.start(FakeAgentGymServer.Options.id());
         int port = server.port();
