@@ -68,6 +68,10 @@ public final class DjlScorerPolicy implements TrainablePolicy {
     private final String typeName;
     private final FeatureEncoder encoder;
     private final ScorerNetwork network;
+
+    ScorerNetwork network() {
+        return network;
+    }
     private boolean closed;
 
     private DjlScorerPolicy(DjlScorerConfig config, String typeName, FeatureEncoder encoder, ScorerNetwork network) {

@@ -33,7 +33,9 @@ import java.util.Set;
  * taken, its display position, each row's coverage relative to the best row, context facts shared
  * by every row (step, searches so far, invalid last action, how well the page matches the
  * instruction, how many verbatim-matching options remain untaken, the page's numbers and price
- * against the instruction), and the advised value of the action with its similarity.
+ * against the instruction, the best coverage among actions priced within the budget and how many
+ * reach it), whether the row is one of those, and the advised value of the action with its
+ * similarity.
  *
  * <p>Tokens (for fillers): each instruction token with its four neighbours as embedding buckets and
  * features: function word, number, price, punctuation before and after, a {@code $} before, position
@@ -43,7 +45,7 @@ import java.util.Set;
 final class FeatureEncoder {
 
     /** Dense features per row. */
-    static final int DENSE = 32;
+    static final int DENSE = 35;
     /** Dense features per instruction token. */
     static final int TOKEN_DENSE = 15;
     /** Embedding buckets per instruction token: itself and two neighbours on each side. */
@@ -185,8 +187,25 @@ final class FeatureEncoder {
         double pagePrice = page.firstPrice();
         float pageWithinBudget = !Double.isNaN(pagePrice) && !Double.isNaN(budget) && pagePrice <= budget ? 1 : 0;
         float hasAdvice = context.advice().isEmpty() ? 0 : 1;
+        double affordableMax = 0;
+        int affordableBest = 0;
         for (int r = 0; r < n; r++) {
             int o = r * DENSE;
+            if (!rows.get(r).isTemplate() && dense[o + 7] > 0) {
+                affordableMax = Math.max(affordableMax, dense[o + 2]);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            int o = r * DENSE;
+            if (!rows.get(r).isTemplate() && dense[o + 7] > 0 && affordableMax > 0 && dense[o + 2] >= affordableMax) {
+                dense[o + 34] = 1;
+                affordableBest++;
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            int o = r * DENSE;
+            dense[o + 32] = (float) affordableMax;
+            dense[o + 33] = Math.min(affordableBest, 3) / 3f;
             if (!rows.get(r).isTemplate()) {
                 dense[o + 16] = (float) (dense[o + 2] - coverageMax);
                 dense[o + 17] = (float) (dense[o + 3] - containmentMax);
