@@ -43,7 +43,13 @@ public final class BindingErrors {
     /** A YAML syntax error in {@code source}, with its line and column. */
     public static String malformed(JsonProcessingException e, String source) {
         JsonLocation where = e.getLocation();
-        String problem = firstLine(e.getOriginalMessage());
+        // SnakeYAML's message: an unindented context line, an indented mark, an unindented problem line, ...
+        List<String> statements = e.getOriginalMessage() == null ? List.of()
+                : e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip).toList();
+        String problem = statements.isEmpty() ? firstLine(e.getOriginalMessage())
+                : statements.size() == 1 ? statements.get(0)
+                : statements.get(statements.size() - 1) + " (" + statements.get(0) + ")";
         String at = where == null || where.getLineNr() < 1 ? ""
                 : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
         return source + ": malformed YAML" + at + ": " + problem;
