@@ -102,18 +102,29 @@ public final class ShopMeasurements {
             policies.put("first-result", new FirstResultPolicy());
             policies.put("matcher", new MatcherPolicy(c -> c.task().instruction()));
             for (Map.Entry<String, Policy> entry : policies.entrySet()) {
+                int seeds = entry.getKey().equals("random") ? 5 : 1;
+                long allSuccesses = 0;
+                long allEpisodes = 0;
                 for (Split split : Split.values()) {
                     List<Task> splitTasks = environment.tasks(split);
-                    List<Trajectory> runs = entry.getValue() == null
-                            ? splitTasks.stream().map(t -> environment.demonstration(t).orElseThrow()).toList()
-                            : new SimpleRollouts().run(new RolloutRequest(environment, splitTasks, entry.getValue(),
-                                    new Sampling(1, 1.0, 11), entry.getKey()));
+                    List<Trajectory> runs = new ArrayList<>();
+                    for (int seed = 0; seed < seeds; seed++) {
+                        runs.addAll(entry.getValue() == null
+                                ? splitTasks.stream().map(t -> environment.demonstration(t).orElseThrow()).toList()
+                                : new SimpleRollouts().run(new RolloutRequest(environment, splitTasks, entry.getValue(),
+                                        new Sampling(1, 1.0, 11 + seed), entry.getKey())));
+                    }
                     long successes = runs.stream().filter(Trajectory::success).count();
+                    allSuccesses += successes;
+                    allEpisodes += runs.size();
                     double[] ci = wilson(successes, runs.size());
-                    print("%-13s %-6s success %.3f [95%% CI %.3f, %.3f]  mean reward %.3f  (%d episodes)",
+                    print("%-13s %-6s success %.4f [95%% CI %.4f, %.4f]  mean reward %.3f  (%d episodes)",
                             entry.getKey(), split, successes / (double) runs.size(), ci[0], ci[1],
                             runs.stream().mapToDouble(Trajectory::reward).average().orElse(0), runs.size());
                 }
+                double[] ci = wilson(allSuccesses, allEpisodes);
+                print("%-13s all    success %.4f [95%% CI %.4f, %.4f]  (%d episodes)", entry.getKey(),
+                        allSuccesses / (double) allEpisodes, ci[0], ci[1], allEpisodes);
             }
         }
         environment.close();

@@ -223,7 +223,8 @@ public final class CatalogGenerator {
             phrases.add(phrase);
             altPhrases.add(random.nextInt(10) < 3 ? options.get(random.nextInt(options.size())) : phrase);
             nouns.add(group.noun() || phrase.startsWith("with "));
-            if (titleAttributes.size() < 3 && random.nextDouble() < settings.titleAttributeShare()) {
+            if (titleAttributes.size() < 3 && random.nextDouble() < settings.titleAttributeShare()
+                    && !sharesWord(phrase, type.phrase())) {
                 titleAttributes.add(i);
             }
         }
@@ -240,6 +241,16 @@ public final class CatalogGenerator {
         int ratingCount = 3 + (int) Math.exp(random.nextDouble() * 8);
         return new Product(ordinal, id, type, brand, title, spec.price(), spec.attributes(), phrases, spec.options(),
                 description, features, reviews, rating, ratingCount);
+    }
+
+    /** Whether two phrases share a word (a title would read "Fast Charging Charging Cable"). */
+    private static boolean sharesWord(String a, String b) {
+        for (String word : a.split(" ")) {
+            if ((" " + b + " ").contains(" " + word + " ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A price in whole dollars plus a shop-like cents ending, never a whole number. */

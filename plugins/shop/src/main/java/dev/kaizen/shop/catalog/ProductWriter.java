@@ -134,9 +134,9 @@ final class ProductWriter {
             } else {
                 bullets.add(head + switch (random.nextInt(4)) {
                     case 0 -> capitalize(phrase) + " by design, with " + detail + " for " + use + ".";
-                    case 1 -> "stays " + phrase + " through " + use + ", thanks to " + detail + ".";
+                    case 1 -> capitalize(phrase) + " and ready for " + use + ", thanks to " + detail + ".";
                     case 2 -> capitalize(phrase) + " construction you can count on for " + use + ".";
-                    default -> "made to be " + phrase + "; pairs " + detail + " with everyday practicality.";
+                    default -> capitalize(phrase) + "; pairs " + detail + " with everyday practicality.";
                 });
             }
         }
