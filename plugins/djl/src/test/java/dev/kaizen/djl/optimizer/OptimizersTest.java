@@ -69,25 +69,39 @@ class OptimizersTest {
     }
 
     @Test
-    void trajectoryLevelDpoSumsOverTheContinuationWithAnNllTerm() {
+    void trajectoryLevelDpoSumsOverTheContinuationAndTheNllTermHoldsTheChosenUp() {
         FakeComponentContext context = Fixtures.context(5, dir);
-        try (Environment environment = Fixtures.counter(context); DjlScorerPolicy policy = Fixtures.smallPolicy(2);
-             Optimizer dpo = optimizer(context, Map.of("type", "dpo", "beta", 0.5, "nllWeight", 0.1,
-                     "learningRate", 0.01, "epochs", 4))) {
+        try (Environment environment = Fixtures.counter(context)) {
             List<Trajectory> demos = Fixtures.demonstrations(environment, Split.TRAIN);
+            List<Trajectory> rejected = new ArrayList<>();
             List<PreferencePair> pairs = new ArrayList<>();
             for (Trajectory demo : demos) {
                 // the rejected trajectory submits at once (the wrong value) instead of counting up
                 Step submit = new Step(demo.steps().get(0).observation(), Action.of("click", "submit"), 0);
                 Trajectory bad = Trajectory.of(demo.task(), List.of(submit), 0, TrajectorySource.AGENT);
+                rejected.add(bad);
                 pairs.add(PreferencePair.ofTrajectories(demo, bad, 1.0));
             }
-            double[] before = sequenceLog(policy, demos);
-            dpo.train(policy, TrainingBatch.ofPairs(pairs, 3, "eto/dpo"));
-            double[] after = sequenceLog(policy, demos);
-            for (int i = 0; i < demos.size(); i++) {
-                assertThat(after[i]).as("log π of demonstration %d", i).isGreaterThan(before[i]);
+            double[] chosenMean = new double[2];
+            double[] weights = {0.0, 1.0};
+            for (int w = 0; w < 2; w++) {
+                try (DjlScorerPolicy policy = Fixtures.smallPolicy(2);
+                     Optimizer dpo = optimizer(context, Map.of("type", "dpo", "beta", 0.5, "nllWeight", weights[w],
+                             "learningRate", 0.01, "epochs", 4))) {
+                    double[] chosenBefore = sequenceLog(policy, demos);
+                    double[] rejectedBefore = sequenceLog(policy, rejected);
+                    dpo.train(policy, TrainingBatch.ofPairs(pairs, 3, "eto/dpo"));
+                    double[] chosenAfter = sequenceLog(policy, demos);
+                    double[] rejectedAfter = sequenceLog(policy, rejected);
+                    for (int i = 0; i < demos.size(); i++) {
+                        assertThat((chosenAfter[i] - rejectedAfter[i]) - (chosenBefore[i] - rejectedBefore[i]))
+                                .as("margin of pair %d with nllWeight %s", i, weights[w]).isPositive();
+                        chosenMean[w] += (chosenAfter[i] - chosenBefore[i]) / demos.size();
+                    }
+                }
             }
+            assertThat(chosenMean[1]).as("the NLL term raises the chosen trajectories' likelihood more")
+                    .isGreaterThan(chosenMean[0]);
         }
     }
 
