@@ -147,11 +147,6 @@ final class EtoMethod implements TrainingMethod {
         });
         dpoFigures.putAll(report.metrics());
         context.metrics().record("eto-dpo", dpoFigures);
-        for (Map<String, Double> epoch : report.epochs()) {
-            Map<String, Object> epochFigures = new LinkedHashMap<>(epoch);
-            epochFigures.put("iteration", iteration);
-            context.metrics().record("eto-dpo-epoch", epochFigures);
-        }
 
         if (reference != null) {
             TrainablePolicy trained = (TrainablePolicy) policy;
