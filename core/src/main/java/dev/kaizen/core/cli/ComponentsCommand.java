@@ -3,6 +3,8 @@ package dev.kaizen.core.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.ComponentConfig;
+import dev.kaizen.api.bench.Benchmark;
+import dev.kaizen.api.export.DatasetFormat;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.plugin.LoadedExtension;
 import dev.kaizen.core.recipe.ConfigBinder;
@@ -68,13 +70,13 @@ final class ComponentsCommand implements Callable<Integer> {
             }
         }
         if (kind == null || kind.equals(BENCHMARK)) {
-            for (Map.Entry<String, LoadedExtension<dev.kaizen.api.bench.Benchmark>> e : registry.benchmarks().entrySet()) {
+            for (Map.Entry<String, LoadedExtension<Benchmark>> e : registry.benchmarks().entrySet()) {
                 out.printf(Locale.ROOT, "%-12s %-20s %-14s %s%n", BENCHMARK, e.getKey(), e.getValue().origin(),
                         e.getValue().extension().description());
             }
         }
         if (kind == null || kind.equals(FORMAT)) {
-            for (Map.Entry<String, LoadedExtension<dev.kaizen.api.export.DatasetFormat>> e : registry.formats().entrySet()) {
+            for (Map.Entry<String, LoadedExtension<DatasetFormat>> e : registry.formats().entrySet()) {
                 out.printf(Locale.ROOT, "%-12s %-20s %-14s %s%n", FORMAT, e.getKey(), e.getValue().origin(),
                         e.getValue().extension().description());
             }

@@ -50,9 +50,7 @@ final class EvalCommand implements Callable<Integer> {
         Recipe evaluation = new Recipe(loaded.name() + "-eval", loaded.description(), loaded.seed(), loaded.environment(),
                 loaded.policy(), new EvaluateMethodConfig(policy.toAbsolutePath().normalize().toString()),
                 loaded.evaluation(), loaded.rollout());
-        RunCommand naming = new RunCommand();
-        naming.kaizen = kaizen;
-        Path directory = out != null ? out : naming.defaultOut(evaluation.name());
+        Path directory = out != null ? out : kaizen.defaultRunDirectory(evaluation.name());
         Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock())
                 .run(evaluation, directory);
         Results.print(kaizen.out(), directory, summary);

@@ -20,7 +20,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,8 @@ import picocli.CommandLine.Mixin;
             BenchCommand.class, PlayCommand.class, ExportCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Kaizen implements Callable<Integer> {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Exit code: done. */
     public static final int OK = 0;
@@ -275,12 +280,22 @@ public final class Kaizen implements Callable<Integer> {
             try (Stream<Path> listing = Files.list(recipes)) {
                 listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
                         .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(known::add);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the list is only a hint
             }
         }
         throw new BadInputException("recipe '" + argument + "' not found: no such file, and not in " + recipes
                 + "; known recipes: " + known);
+    }
+
+    /** {@code runs/NAME-yyyyMMdd-HHmmss}, with a suffix if that exists already. */
+    Path defaultRunDirectory(String name) {
+        String stamp = LocalDateTime.now(clock).format(STAMP);
+        Path candidate = Path.of("runs", name + "-" + stamp);
+        for (int i = 2; Files.exists(candidate); i++) {
+            candidate = Path.of("runs", name + "-" + stamp + "-" + i);
+        }
+        return candidate;
     }
 
     /** The version from the jar's manifest. */

@@ -9,6 +9,7 @@ import dev.kaizen.api.env.Episode;
 import dev.kaizen.api.env.Observation;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
+import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.SetOverride;
@@ -120,7 +121,7 @@ final class PlayCommand implements Callable<Integer> {
                 out.println();
                 out.println(observation.text());
                 out.println("Episode over after " + step + " steps: reward " + format(total) + ", "
-                        + (dev.kaizen.api.trajectory.Trajectory.isSuccess(total) ? "success" : "not a success"));
+                        + (Trajectory.isSuccess(total) ? "success" : "not a success"));
             }
         }
         return Kaizen.OK;

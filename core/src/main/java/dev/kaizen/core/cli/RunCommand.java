@@ -6,8 +6,6 @@ import dev.kaizen.core.run.Runner;
 import dev.kaizen.core.run.Summary;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,8 +20,6 @@ import picocli.CommandLine.ParentCommand;
         description = {"Run a recipe into a new run directory, or resume an interrupted run.",
             "RECIPE is a file, or a name looked up as $KAIZEN_HOME/recipes/RECIPE(.yaml)."})
 final class RunCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @ParentCommand
     Kaizen kaizen;
@@ -72,19 +68,10 @@ final class RunCommand implements Callable<Integer> {
                         + "or --resume DIR");
             }
             Recipe loaded = kaizen.recipeLoader().load(kaizen.recipeFile(recipe), sets);
-            Path directory = out != null ? out : defaultOut(loaded.name());
+            Path directory = out != null ? out : kaizen.defaultRunDirectory(loaded.name());
             summary = runner.run(loaded, directory);
             Results.print(kaizen.out(), directory, summary);
         }
         return "completed".equals(summary.status()) ? Kaizen.OK : Kaizen.FAILED;
-    }
-
-    Path defaultOut(String name) {
-        String stamp = LocalDateTime.now(kaizen.clock()).format(STAMP);
-        Path candidate = Path.of("runs", name + "-" + stamp);
-        for (int i = 2; Files.exists(candidate); i++) {
-            candidate = Path.of("runs", name + "-" + stamp + "-" + i);
-        }
-        return candidate;
     }
 }

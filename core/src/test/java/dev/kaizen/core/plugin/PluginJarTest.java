@@ -194,7 +194,7 @@ class PluginJarTest {
         Files.writeString(plugins.resolve("README.txt"), "not a plugin, ignored");
 
         try (PluginHost host = PluginHost.load(plugins)) {
-            List<LoadedExtension<EnvironmentFactory>> environments = host.extensions(EnvironmentFactory.class);
+            var environments = host.extensions(EnvironmentFactory.class);
             assertThat(environments).anySatisfy(found -> {
                 assertThat(found.origin()).isEqualTo("greeting");
                 assertThat(found.extension().name()).isEqualTo("greeting");
