@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as a jar with a PF4J manifest and {@code META-INF/extensions.idx}), drops it into a plugins
  * directory and loads it through PF4J, beside broken files.
  */
+@SuppressWarnings("rawtypes") // EnvironmentFactory.class is the raw extension point
 class PluginJarTest {
 
     private static final String CONFIG = """
