@@ -60,6 +60,8 @@ public final class DjlScorerPolicy implements TrainablePolicy {
     static final double UNALIGNED = -30.0;
 
     private static final int FORMAT = 2;
+    /** Short texts (instructions, action arguments, titles) analysed once and kept. */
+    private static final int PROFILE_CACHE = 30_000;
     private static final int DISTRIBUTION_FILLS = 20;
     private static final String META = "djl-scorer.json";
     private static final String PARAMETERS = "parameters.ndlist";
@@ -68,10 +70,6 @@ public final class DjlScorerPolicy implements TrainablePolicy {
     private final String typeName;
     private final FeatureEncoder encoder;
     private final ScorerNetwork network;
-
-    ScorerNetwork network() {
-        return network;
-    }
     private boolean closed;
 
     private DjlScorerPolicy(DjlScorerConfig config, String typeName, FeatureEncoder encoder, ScorerNetwork network) {
@@ -88,7 +86,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
      */
     public static DjlScorerPolicy create(DjlScorerConfig config, String typeName, long seed) {
         DjlRuntime.threads(config.threads());
-        FeatureEncoder encoder = new FeatureEncoder(new TextProfiles(200_000), config.buckets(), config.adviceWeight());
+        FeatureEncoder encoder = new FeatureEncoder(new TextProfiles(PROFILE_CACHE), config.buckets(), config.adviceWeight());
         ScorerNetwork network = DjlRuntime.call(() -> ScorerNetwork.initialise(config, Seeds.derive(seed, "init")));
         return new DjlScorerPolicy(config, typeName, encoder, network);
     }

@@ -95,7 +95,8 @@ final class FeatureEncoder {
         List<Row> rows = rows(context, extra);
         TextProfile instruction = profiles.of(context.task().instruction());
         Observation observation = context.observation();
-        TextProfile page = profiles.of(withoutInstruction(observation.text(), context.task().instruction()));
+        TextProfile page = TextProfile.analyseWords(withoutInstruction(observation.text(),
+                context.task().instruction()));
         History history = new History(context.history(), observation);
         int n = rows.size();
         int[][] textIds = new int[n][];
@@ -498,7 +499,7 @@ final class FeatureEncoder {
                     searches++;
                     stepsSinceSearch = 0;
                     here.clear();
-                    TextProfile words = TextProfile.analyse(filler);
+                    TextProfile words = TextProfile.analyseWords(filler);
                     for (int t = 0; t < words.size(); t++) {
                         queried.add(words.token(t));
                     }

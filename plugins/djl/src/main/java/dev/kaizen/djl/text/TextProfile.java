@@ -31,7 +31,7 @@ public final class TextProfile {
     private final double[] prices;
     private final boolean[] priceTokens;
 
-    private TextProfile(String text) {
+    private TextProfile(String text, boolean withTrigrams) {
         this.text = text;
         String lower = text.toLowerCase(Locale.ROOT);
         List<int[]> spans = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class TextProfile {
             dollarBefore[t] = dollars.get(t);
         }
         this.stems = stemsOf(tokens);
-        this.trigrams = trigramsOf(tokens);
+        this.trigrams = withTrigrams ? trigramsOf(tokens) : new int[0];
         List<Double> numberList = new ArrayList<>();
         List<Double> priceList = new ArrayList<>();
         priceTokens = new boolean[count];
@@ -108,7 +108,12 @@ public final class TextProfile {
 
     /** Analyses {@code text} (prefer {@link TextProfiles#of(String)}, which caches). */
     public static TextProfile analyse(String text) {
-        return new TextProfile(text);
+        return new TextProfile(text, true);
+    }
+
+    /** Analyses {@code text} without trigram fingerprints (cheaper, for long texts read once). */
+    public static TextProfile analyseWords(String text) {
+        return new TextProfile(text, false);
     }
 
     private boolean readsAsPrice(int t) {
@@ -265,7 +270,7 @@ public final class TextProfile {
         return stems;
     }
 
-    /** Character-trigram fingerprints of the content words, sorted, distinct. */
+    /** Character-trigram fingerprints of the content words, sorted, distinct (empty from {@link #analyseWords}). */
     public int[] trigrams() {
         return trigrams;
     }

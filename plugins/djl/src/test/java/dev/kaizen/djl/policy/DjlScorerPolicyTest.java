@@ -234,6 +234,23 @@ class DjlScorerPolicyTest {
     }
 
     @Test
+    void adviceOnAQueryChangesTheQuery() {
+        try (DjlScorerPolicy policy = Fixtures.smallPolicy(8)) {
+            AgentContext search = AgentContext.start(SHOP_TASK, SEARCH_PAGE);
+            List<Candidate> best = policy.decide(List.of(search), Sampling.greedy().withCount(3)).get(0).candidates();
+            Action first = best.get(0).action();
+            Action advisedQuery = Action.of("search", "waterproof hiking boots men");
+            assertThat(first).isNotEqualTo(advisedQuery);
+            Advice advice = new Advice(SHOP_TASK.instruction(), "search", List.of(new ActionValue(advisedQuery, 1.0, 4)),
+                    0.8);
+            AgentContext advised = search.withAdvice(List.of(advice));
+            assertThat(policy.decide(List.of(advised), Sampling.greedy()).get(0).action()).isEqualTo(advisedQuery);
+            assertThat(policy.logProbabilities(List.of(advised), List.of(advisedQuery))[0])
+                    .isGreaterThan(policy.logProbabilities(List.of(search), List.of(advisedQuery))[0]);
+        }
+    }
+
+    @Test
     void batchedDecisionsEqualOneAtATime() {
         try (DjlScorerPolicy policy = Fixtures.smallPolicy(9)) {
             AgentContext search = AgentContext.start(SHOP_TASK, SEARCH_PAGE);
