@@ -63,4 +63,38 @@ class RunCommandTest {
                 "\"event\":\"train-epoch\"", "\"event\":\"stage\"");
         assertThat(result.out()).contains("final", "unseen", "run directory: " + out);
     }
+
+    @Test
+    void aFailingRunExitsWithOneAndKeepsWhatItProduced() throws Exception {
+        Path recipe = Files.writeString(dir.resolve("broken.yaml"), BC_RECIPE.replace("{type: tabular}",
+                "{type: first-action, failAfter: 3}").replace("type: bc", "type: iterate-test").replace("demonstrations: 20", "iterations: 2"));
+        Path out = dir.resolve("broken");
+        Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString());
+        assertThat(result.code()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("kaizen: failed: the policy server went away",
+                "(run with --verbose for the stack trace)").doesNotContain("\tat ");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.path("status").asText()).isEqualTo("failed");
+        assertThat(summary.path("error").asText()).isEqualTo("the policy server went away");
+        assertThat(out.resolve("recipe.yaml")).exists();
+        assertThat(out.resolve("report.html")).exists();
+        assertThat(Files.readString(out.resolve("metrics.jsonl"))).contains("\"event\":\"run-start\"");
+
+        Cli.Result verbose = Cli.run("run", recipe.toString(), "--out", dir.resolve("again").toString(), "--verbose");
+        assertThat(verbose.code()).isEqualTo(1);
+        assertThat(verbose.err()).contains("java.lang.IllegalStateException: the policy server went away", "\tat ");
+    }
+
+    @Test
+    void incompatiblePartsFailWithTwoAndKeepTheDemonstrations() throws Exception {
+        Path recipe = Files.writeString(dir.resolve("mismatch.yaml"),
+                BC_RECIPE.replace("{type: tabular}", "{type: first-action}"));
+        Path out = dir.resolve("mismatch");
+        Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString());
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("optimizer 'tabular-bc' trains policies of type [tabular]");
+        assertThat(Files.readAllLines(out.resolve("trajectories/demonstrations.jsonl"))).hasSize(20);
+        assertThat(new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("status").asText())
+                .isEqualTo("failed");
+    }
 }

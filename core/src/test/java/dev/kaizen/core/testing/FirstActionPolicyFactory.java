@@ -30,7 +30,7 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
 
     @Override
     public Policy create(FirstActionPolicyConfig config, ComponentContext context) {
-        return new FirstAction(config.silentTasks());
+        return new FirstAction(config.silentTasks(), config.failAfter());
     }
 
     /** The policy; {@link #batchSizes()} records the size of every decide call. */
@@ -39,8 +39,15 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
         private final List<Integer> batchSizes = new ArrayList<>();
         private final AtomicInteger concurrent = new AtomicInteger();
 
+        private final Integer failAfter;
+
         public FirstAction(List<String> silent) {
+            this(silent, null);
+        }
+
+        public FirstAction(List<String> silent, Integer failAfter) {
             this.silent = silent;
+            this.failAfter = failAfter;
         }
 
         public List<Integer> batchSizes() {
@@ -54,6 +61,9 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
             }
             try {
                 batchSizes.add(contexts.size());
+                if (failAfter != null && batchSizes.size() > failAfter) {
+                    throw new IllegalStateException("the policy server went away");
+                }
                 List<Decision> out = new ArrayList<>();
                 for (AgentContext context : contexts) {
                     if (silent.contains(context.task().id()) || context.observation().actions().isEmpty()) {
