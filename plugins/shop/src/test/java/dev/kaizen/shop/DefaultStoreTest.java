@@ -59,12 +59,7 @@ class DefaultStoreTest {
             all.addAll(store.tasks(split));
         }
         assertThat(successRate(new FirstResultPolicy(), all, 1)).isLessThanOrEqualTo(0.15);
-        long successes = 0;
-        int seeds = 3;
-        for (int seed = 0; seed < seeds; seed++) {
-            successes += Math.round(successRate(new RandomPolicy(), all, seed) * all.size());
-        }
-        assertThat(successes / (double) (seeds * all.size())).isLessThanOrEqualTo(0.01);
+        assertThat(successRate(new RandomPolicy(), all, 1)).isLessThanOrEqualTo(0.01);
     }
 
     private static double successRate(Policy policy, List<Task> tasks, long seed) {
