@@ -30,6 +30,12 @@ import java.util.Map;
  * @param aggregate whether each iteration's reflection uses the pairs of all inspections so far
  *     (aggregated, as in DAgger) instead of only its own (default true): the latest pairs show only
  *     the policy's current mistakes, and correcting those alone tends to swing it into the opposite ones
+ * @param restart whether each iteration's reflection starts again from the baseline policy (after
+ *     inspecting with the latest one), on the aggregated pairs (default false). With a preference
+ *     optimiser whose reference is the policy it starts from, every iteration then solves one
+ *     problem with the baseline as reference over all pairs so far, as DAgger retrains on its
+ *     aggregate, instead of compounding one update on another. Needs {@code aggregate}. Not for
+ *     on-policy optimisers such as PPO, whose rollouts come from the latest policy.
  * @param optimizer the reflection's optimiser
  * @param optimizerSchedule per-iteration overrides of {@code optimizer}'s fields (entry {@code i}
  *     for iteration {@code i + 1}; the last entry holds for later iterations), e.g. {@code [{}, {beta: 0.5}]}
@@ -39,6 +45,7 @@ import java.util.Map;
 public record StepAgentConfig(Reflection reflection, Integer demonstrations, String checkpoint,
                               @JsonProperty(defaultValue = "{type: bc}") OptimizerConfig warmup,
                               Integer iterations, InspectionSettings inspection, Boolean aggregate,
+                              Boolean restart,
                               OptimizerConfig optimizer, List<Map<String, Object>> optimizerSchedule,
                               @JsonProperty(defaultValue = "{type: discriminator}") RewardModelConfig reward,
                               ExplorationSettings exploration)
@@ -50,6 +57,11 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
         iterations = iterations == null ? 2 : iterations;
         inspection = inspection == null ? new InspectionSettings() : inspection;
         aggregate = aggregate == null ? Boolean.TRUE : aggregate;
+        restart = restart == null ? Boolean.FALSE : restart;
+        if (restart && !aggregate) {
+            throw new IllegalArgumentException("restart: true needs aggregate: true (restarting from the baseline "
+                    + "on the latest pairs alone would drop what earlier iterations learned)");
+        }
         optimizerSchedule = copySchedule(optimizerSchedule);
         if (demonstrations < 1) {
             throw new IllegalArgumentException("demonstrations must be >= 1 (training tasks with an expert "
@@ -68,7 +80,7 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
 
     /** The defaults. */
     public StepAgentConfig() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The default optimiser type of a variant when {@code optimizer} is left out. */

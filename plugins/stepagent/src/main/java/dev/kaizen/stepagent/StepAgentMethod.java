@@ -58,6 +58,9 @@ public final class StepAgentMethod implements TrainingMethod {
     /** The name of the persisted disagreements of earlier iterations (when aggregating). */
     static final String ARCHIVE = "stepagent-disagreements";
 
+    /** The name of the persisted baseline policy (when restarting from it). */
+    static final String BASELINE = "stepagent-baseline";
+
     private final StepAgentConfig config;
     private final OptimizerConfig warmup;
     private final OptimizerConfig optimizer;
@@ -96,7 +99,16 @@ public final class StepAgentMethod implements TrainingMethod {
         if (config.aggregate()) {
             context.persist(ARCHIVE, archive);
         }
+        try (BaselineSnapshot baseline = config.restart() ? new BaselineSnapshot(trainable.frozenCopy()) : null) {
+            if (baseline != null) {
+                context.persist(BASELINE, baseline);
+            }
+            runStages(context, trainable, demonstrations, archive, baseline);
+        }
+    }
 
+    private void runStages(MethodContext context, TrainablePolicy trainable, Demonstrations demonstrations,
+                           PairArchive archive, BaselineSnapshot baseline) throws Exception {
         context.stage("baseline", () -> {
             if (config.checkpoint() != null) {
                 Path directory = Path.of(config.checkpoint());
@@ -108,13 +120,16 @@ public final class StepAgentMethod implements TrainingMethod {
             } else {
                 warmUp(context, trainable, demonstrations.get(context));
             }
-            context.evaluate("baseline", policy);
+            if (baseline != null) {
+                baseline.take(trainable);
+            }
+            context.evaluate("baseline", trainable);
         });
         for (int i = 1; i <= config.iterations(); i++) {
             String stage = i == config.iterations() ? "final" : "iter-" + i;
             int iteration = i;
             context.stage(stage, () -> iterate(context, trainable, stage, iteration, demonstrations.get(context),
-                    archive));
+                    archive, baseline));
         }
     }
 
@@ -134,7 +149,8 @@ public final class StepAgentMethod implements TrainingMethod {
     }
 
     private void iterate(MethodContext context, TrainablePolicy policy, String stage, int iteration,
-                         List<Trajectory> demonstrations, PairArchive archive) throws Exception {
+                         List<Trajectory> demonstrations, PairArchive archive, BaselineSnapshot baseline)
+            throws Exception {
         InspectionSettings settings = config.inspection();
         Inspector inspector = new Inspector(settings.batchSize(), settings.agreement());
         Sampling sampling = new Sampling(settings.samples(), settings.temperature(), context.seed(stage + "/inspect"));
@@ -155,6 +171,9 @@ public final class StepAgentMethod implements TrainingMethod {
         inspected.put("trainingPairs", training.size());
         context.metrics().record("stepagent-inspection", inspected);
 
+        if (baseline != null) {
+            baseline.restoreInto(policy, context.runDirectory().resolve("stepagent"));
+        }
         Map<String, Object> overrides = config.optimizerOverrides(iteration);
         OptimizerConfig scheduled = overrides.isEmpty() ? optimizer : context.override(optimizer, overrides);
         Reflector reflector = config.reflection() == Reflection.IMPLICIT

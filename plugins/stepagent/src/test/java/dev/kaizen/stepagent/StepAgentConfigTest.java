@@ -35,6 +35,7 @@ class StepAgentConfigTest {
         assertThat(config.exploration()).isEqualTo(new ExplorationSettings(1000, 1, 1.0));
         assertThat(config.optimizerSchedule()).isEmpty();
         assertThat(config.aggregate()).isTrue();
+        assertThat(config.restart()).isFalse();
         assertThat(config.optimizerOverrides(3)).isEmpty();
         assertThat(StepAgentConfig.defaultOptimizer(Reflection.IMPLICIT)).isEqualTo("dpo");
         assertThat(StepAgentConfig.defaultOptimizer(Reflection.INVERSE)).isEqualTo("ppo");
@@ -70,6 +71,7 @@ class StepAgentConfigTest {
         assertBad(Map.of("exploration", Map.of("samples", 0)), "exploration.samples must be >= 1, got 0");
         assertBad(Map.of("exploration", Map.of("temperature", -0.5)), "exploration.temperature must be finite");
         assertBad(Map.of("iteratons", 3), "iteratons");
+        assertBad(Map.of("restart", true, "aggregate", false), "restart: true needs aggregate: true");
         assertBad(Map.of("inspection", Map.of("temprature", 1.0)), "temprature");
         List<Map<String, Object>> withNull = new java.util.ArrayList<>();
         withNull.add(null);

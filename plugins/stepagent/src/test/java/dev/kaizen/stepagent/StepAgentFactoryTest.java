@@ -114,6 +114,33 @@ class StepAgentFactoryTest {
     }
 
     @Test
+    void restartTrainsEveryIterationFromTheBaselineOnAllPairsSoFar() throws Exception {
+        for (boolean restart : List.of(true, false)) {
+            Recorder fresh = new Recorder();
+            FakeMethodContext context = new FakeMethodContext(3, runDirectory, environment, new TabularPolicy(0.0));
+            context.register(new StepAgentFactory(), new TabularBcOptimizerFactory(), new FakeDpoFactory(fresh));
+            build(context, Map.of("demonstrations", 5, "warmup", Map.of("type", "tabular-bc"), "iterations", 3,
+                    "restart", restart, "inspection", Map.of("temperature", 2.0))).run(context);
+
+            assertThat(fresh.trainings).hasSize(3);
+            List<PreferencePair> all = fresh.trainings.get(2).batch().pairs();
+            var contexts = all.stream().map(PreferencePair::context).toList();
+            var actions = all.stream().map(p -> p.rejected().get(0).action()).toList();
+            double[] first = fresh.trainings.get(0).start().logProbabilities(contexts, actions);
+            double[] third = fresh.trainings.get(2).start().logProbabilities(contexts, actions);
+            if (restart) {
+                assertThat(third).containsExactly(first);
+                assertThat(context.persisted()).containsKey("stepagent-baseline");
+            } else {
+                assertThat(third).isNotEqualTo(first);
+                assertThat(context.persisted()).doesNotContainKey("stepagent-baseline");
+            }
+            // the inspections use the latest policy either way: they differ from one iteration to the next
+            assertThat(context.pairs().get("iter-2")).isNotEqualTo(context.pairs().get("iter-1"));
+        }
+    }
+
+    @Test
     void inverseFitsTheDiscriminatorAndTrainsPpoOnRolloutsInsteadOfDpo() throws Exception {
         FakeMethodContext context = context(new TabularPolicy(0.0));
         TrainingMethod method = build(context, Map.of(

@@ -32,7 +32,7 @@ public final class FakeBcFactory implements OptimizerFactory<FakeBcConfig> {
     public Optimizer create(FakeBcConfig config, ComponentContext context) {
         recorder.built.add(config);
         return (policy, batch) -> {
-            recorder.trainings.add(new Recorder.Training(config, batch));
+            recorder.trainings.add(new Recorder.Training(config, batch, ((TabularPolicy) policy).frozenCopy()));
             for (Trajectory trajectory : batch.trajectories()) {
                 for (int t = 0; t < trajectory.length(); t++) {
                     ((TabularPolicy) policy).adjust(trajectory.contextAt(t), trajectory.steps().get(t).action(),

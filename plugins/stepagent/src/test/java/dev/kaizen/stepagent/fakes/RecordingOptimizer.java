@@ -31,7 +31,7 @@ final class RecordingOptimizer implements Optimizer {
 
     @Override
     public TrainingReport train(Policy policy, TrainingBatch batch) {
-        recorder.trainings.add(new Recorder.Training(config, batch));
+        recorder.trainings.add(new Recorder.Training(config, batch, ((TabularPolicy) policy).frozenCopy()));
         TabularPolicy tabular = (TabularPolicy) policy;
         for (PreferencePair pair : batch.pairs()) {
             tabular.adjust(pair.context(), pair.chosen().get(0).action(), step);
