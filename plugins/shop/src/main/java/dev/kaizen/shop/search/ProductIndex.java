@@ -5,6 +5,7 @@ import dev.kaizen.shop.catalog.Product;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,9 +40,9 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
  * start-up.
  *
  * <p>A query is analysed like the documents (Lucene's {@link EnglishAnalyzer}: lowercase, English
- * stop words removed, possessives removed, Porter stemming); its distinct terms, up to
- * {@value #MAX_TERMS}, are OR-ed and scored with BM25 (k1 = 1.2, b = 0.75). Ties keep catalog
- * order. Results are cached per analysed query, so repeated searches (tree
+ * stop words removed, possessives removed, Porter stemming); its distinct terms (the first
+ * {@value #MAX_TERMS}), sorted, are OR-ed and scored with BM25 (k1 = 1.2, b = 0.75), so word order
+ * does not change the results. Ties keep catalog order. Results are cached per analysed query, so repeated searches (tree
  * search, many episodes of a task) cost a map look-up.
  *
  * <p>Thread-safe: searches may run concurrently. The creator closes it.
@@ -100,6 +101,9 @@ public final class ProductIndex implements AutoCloseable {
      */
     public SearchResults search(String query) {
         List<String> terms = terms(query);
+        // An OR of terms scores the same in any order: sort them, so that reordered queries build
+        // the same Lucene query (identical floating-point sums) and share one cache entry.
+        Collections.sort(terms);
         String key = String.join(" ", terms);
         SearchResults cached = cache.get(key);
         if (cached != null) {

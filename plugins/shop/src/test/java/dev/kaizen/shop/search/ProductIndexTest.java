@@ -49,6 +49,15 @@ class ProductIndexTest {
     }
 
     @Test
+    void wordOrderDoesNotChangeTheResults() {
+        SearchResults forward = index.search("lightweight water resistant hiking boots");
+        index.clearCache();
+        SearchResults backward = index.search("boots hiking resistant water lightweight");
+        assertThat(backward).isEqualTo(forward);
+        assertThat(index.search("Water Resistant, LIGHTWEIGHT hiking boot")).isSameAs(backward);
+    }
+
+    @Test
     void queriesWithoutSearchableWordsFindNothingAndHostileTextNeverThrows() {
         assertThat(index.search("").size()).isZero();
         assertThat(index.search("the and of a").size()).isZero();
