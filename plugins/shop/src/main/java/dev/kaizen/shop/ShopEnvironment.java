@@ -72,6 +72,23 @@ public final class ShopEnvironment implements Environment {
     private final Map<String, Goal> goals = new HashMap<>();
     private final Map<String, Task> byId = new HashMap<>();
     private final int rejectedGoals;
+    private final BuildTimes buildTimes;
+
+    /**
+     * How long building the store took, by phase, in seconds (wall clock; for reports only, never
+     * used in any decision).
+     *
+     * @param catalog generating the catalog
+     * @param index building the search index
+     * @param goals making and checking the goals of all splits
+     */
+    public record BuildTimes(double catalog, double index, double goals) {
+
+        /** All phases together. */
+        public double total() {
+            return catalog + index + goals;
+        }
+    }
 
     /**
      * Builds the store.
@@ -80,11 +97,14 @@ public final class ShopEnvironment implements Environment {
      */
     public ShopEnvironment(ShopConfig config) {
         this.config = requireNonNull(config, "config is null");
+        long started = System.nanoTime();
         Vocabulary vocabulary = Vocabulary.standard();
         catalog = CatalogGenerator.generate(vocabulary, new CatalogSettings(config.seed(), config.products(),
                 config.categories(), config.distractors(), config.maxGoalAttributes(), config.titleAttributeShare(),
                 config.budgetMargin(), config.priceGap()));
+        long catalogBuilt = System.nanoTime();
         index = new ProductIndex(catalog);
+        long indexBuilt = System.nanoTime();
         try {
             store = new Storefront(catalog, index, config.maxSteps());
             expert = new Expert(store);
@@ -120,6 +140,8 @@ public final class ShopEnvironment implements Environment {
             addSplit(Split.UNSEEN, generator.generate(unseenFamilies, config.unseen(),
                     Seeds.derive(config.seed(), "goals-unseen"), instructions, "unseen"));
             rejectedGoals = generator.rejected();
+            buildTimes = new BuildTimes((catalogBuilt - started) / 1e9, (indexBuilt - catalogBuilt) / 1e9,
+                    (System.nanoTime() - indexBuilt) / 1e9);
         } catch (RuntimeException e) {
             index.close();
             throw e;
@@ -191,6 +213,11 @@ public final class ShopEnvironment implements Environment {
     /** How many generated goals were thrown away (duplicate, or not reachable by the expert's query). */
     public int rejectedGoals() {
         return rejectedGoals;
+    }
+
+    /** How long the build took, by phase. */
+    public BuildTimes buildTimes() {
+        return buildTimes;
     }
 
     @Override

@@ -31,6 +31,11 @@ class ShopFactoryTest {
                 "train", 40, "seen", 20, "unseen", 20));
         assertThat(config).isInstanceOf(ShopConfig.class);
         try (Environment environment = context.create(config)) {
+            assertThat(context.recordedMetrics()).anySatisfy(metric -> {
+                assertThat(metric.event()).isEqualTo("shop-build");
+                assertThat(metric.fields()).containsEntry("products", 600).containsEntry("tasks", 80)
+                        .containsKeys("catalogSeconds", "indexSeconds", "goalsSeconds", "rejectedGoals");
+            });
             for (Split split : Split.values()) {
                 List<Task> tasks = environment.tasks(split);
                 assertThat(tasks).isNotEmpty();

@@ -66,6 +66,9 @@ public final class ShopMeasurements {
         print("environment build (catalog, index, %d tasks): %.3f s wall, %.3f s cpu (this thread), %d goals rejected",
                 config.train() + config.seen() + config.unseen(), (System.nanoTime() - wall) / 1e9,
                 (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9, environment.rejectedGoals());
+        ShopEnvironment.BuildTimes phases = environment.buildTimes();
+        print("  phases (wall): catalog %.3f s, index %.3f s, goals %.3f s", phases.catalog(), phases.index(),
+                phases.goals());
 
         List<Task> tasks = new ArrayList<>();
         for (Split split : Split.values()) {
