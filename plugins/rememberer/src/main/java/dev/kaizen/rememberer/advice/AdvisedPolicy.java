@@ -34,6 +34,7 @@ public final class AdvisedPolicy implements Policy {
     private final ObservationSimilarity similarity;
     private final int records;
     private final double minSimilarity;
+    private final AdviceValues values;
     private final AdviceStatistics statistics = new AdviceStatistics();
 
     /**
@@ -45,6 +46,19 @@ public final class AdvisedPolicy implements Policy {
      */
     public AdvisedPolicy(Policy policy, ExperienceMemory memory, ObservationSimilarity similarity, int records,
                          double minSimilarity) {
+        this(policy, memory, similarity, records, minSimilarity, AdviceValues.Q);
+    }
+
+    /**
+     * @param policy the policy that decides (its weights stay as they are)
+     * @param memory where advice comes from
+     * @param similarity the environment's observation similarity {@code f_o}
+     * @param records how many records to attach per context ({@code m}), {@code >= 0}
+     * @param minSimilarity records less similar than this are not attached, in [0, 1]
+     * @param values how the advised actions' values are presented
+     */
+    public AdvisedPolicy(Policy policy, ExperienceMemory memory, ObservationSimilarity similarity, int records,
+                         double minSimilarity, AdviceValues values) {
         this.policy = requireNonNull(policy, "policy is null");
         this.memory = requireNonNull(memory, "memory is null");
         this.similarity = requireNonNull(similarity, "similarity is null");
@@ -56,6 +70,7 @@ public final class AdvisedPolicy implements Policy {
         }
         this.records = records;
         this.minSimilarity = minSimilarity;
+        this.values = requireNonNull(values, "values is null");
     }
 
     @Override
@@ -67,7 +82,7 @@ public final class AdvisedPolicy implements Policy {
             List<Advice> advice = new ArrayList<>(context.advice());
             for (Advice a : retrieved.get(i)) {
                 if (a.similarity() >= minSimilarity) {
-                    advice.add(a);
+                    advice.add(values.present(a));
                 }
             }
             advised.add(advice.size() == context.advice().size() ? context : context.withAdvice(advice));

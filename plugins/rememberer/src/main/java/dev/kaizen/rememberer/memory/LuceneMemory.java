@@ -116,7 +116,8 @@ public final class LuceneMemory implements ExperienceMemory {
     private static final String DATA_NEXT_ID = "nextId";
     private static final String DATA_CLOCK = "clock";
     private static final float INFO_BOOST = 1.0f;
-    private static final int MAX_QUERY_TERMS = 256;
+    private static final int MAX_QUERY_TERMS = 32;
+    private static final int MIN_QUERY_TERMS = 4;
     private static final int MAX_INFO_LENGTH = 256;
     private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
             new SortField(FIELD_ID, SortField.Type.LONG));
@@ -311,14 +312,25 @@ public final class LuceneMemory implements ExperienceMemory {
         return advice;
     }
 
+    /**
+     * The preselection query: the instruction's rarest terms (at most {@value #MAX_QUERY_TERMS};
+     * terms in more than half of the records are left out once {@value #MIN_QUERY_TERMS} rarer
+     * ones are in, as they hardly change BM25's ranking but cost the most to score), plus the
+     * observation's info entries.
+     */
     private Query query(InstructionTerms terms, Observation observation) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        String[] byRarity = terms.terms().clone();
+        java.util.Arrays.sort(byRarity, Comparator.comparingInt((String t) -> documentFrequency.getOrDefault(t, 0))
+                .thenComparing(Comparator.naturalOrder()));
         int clauses = 0;
-        for (String term : terms.terms()) {
-            if (clauses++ >= MAX_QUERY_TERMS) {
+        for (String term : byRarity) {
+            if (clauses >= MAX_QUERY_TERMS
+                    || (clauses >= MIN_QUERY_TERMS && documentFrequency.getOrDefault(term, 0) * 2L > recordsWithTerms)) {
                 break;
             }
             builder.add(new TermQuery(new Term(FIELD_INSTRUCTION, term)), BooleanClause.Occur.SHOULD);
+            clauses++;
         }
         for (String entry : infoTerms(observation)) {
             builder.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(FIELD_INFO, entry))), INFO_BOOST),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.kaizen.api.memory.ExperienceMemoryConfig;
 import dev.kaizen.api.method.TrainingMethodConfig;
 import dev.kaizen.api.optimizer.OptimizerConfig;
+import dev.kaizen.rememberer.advice.AdviceValues;
 import dev.kaizen.rememberer.memory.LuceneMemoryConfig;
 
 /**
@@ -27,6 +28,9 @@ import dev.kaizen.rememberer.memory.LuceneMemoryConfig;
  *     (default 2)
  * @param minSimilarity records less similar than this ({@code S}) give no advice, in [0, 1]
  *     (default 0)
+ * @param adviceValues how advised actions' values reach the policy: {@code q} (the remembered
+ *     Q-values, as in the paper) or {@code advantage} ({@code Q − V}, V the record's visit-weighted
+ *     mean value); default {@code q}
  * @param evaluateEpochs whether every epoch is evaluated, not just the last (default false)
  */
 public record RemembererConfig(Integer demonstrations,
@@ -35,7 +39,7 @@ public record RemembererConfig(Integer demonstrations,
                                @JsonProperty(defaultValue = "{type: lucene}") ExperienceMemoryConfig memory,
                                Integer epochs, Integer trainTasks, Integer taskOffset, Integer batchSize,
                                Double temperature, Integer adviceRecords, Double minSimilarity,
-                               Boolean evaluateEpochs) implements TrainingMethodConfig {
+                               String adviceValues, Boolean evaluateEpochs) implements TrainingMethodConfig {
 
     public RemembererConfig {
         demonstrations = demonstrations == null ? 1000 : demonstrations;
@@ -48,6 +52,7 @@ public record RemembererConfig(Integer demonstrations,
         temperature = temperature == null ? 0.0 : temperature;
         adviceRecords = adviceRecords == null ? 2 : adviceRecords;
         minSimilarity = minSimilarity == null ? 0.0 : minSimilarity;
+        adviceValues = adviceValues == null ? AdviceValues.Q.id() : adviceValues.trim().toLowerCase(java.util.Locale.ROOT);
         evaluateEpochs = evaluateEpochs == null ? Boolean.FALSE : evaluateEpochs;
         if (demonstrations < 0) {
             throw new IllegalArgumentException("method.demonstrations must be >= 0 (0 skips behaviour cloning), got "
@@ -82,5 +87,6 @@ public record RemembererConfig(Integer demonstrations,
         if (!(minSimilarity >= 0 && minSimilarity <= 1)) {
             throw new IllegalArgumentException("method.minSimilarity must be in [0, 1], got " + minSimilarity);
         }
+        AdviceValues.of(adviceValues);
     }
 }

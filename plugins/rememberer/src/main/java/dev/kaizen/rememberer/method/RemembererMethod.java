@@ -16,6 +16,7 @@ import dev.kaizen.api.policy.Sampling;
 import dev.kaizen.api.rollout.RolloutRequest;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.api.trajectory.TrajectorySource;
+import dev.kaizen.rememberer.advice.AdviceValues;
 import dev.kaizen.rememberer.advice.AdvisedPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ final class RemembererMethod implements TrainingMethod {
         try (ExperienceMemory memory = context.create(config.memory())) {
             context.persist("memory", memory);
             AdvisedPolicy advised = new AdvisedPolicy(policy, memory, environment.observationSimilarity(),
-                    config.adviceRecords(), config.minSimilarity());
+                    config.adviceRecords(), config.minSimilarity(), AdviceValues.of(config.adviceValues()));
             context.stage("baseline", () -> {
                 warmUp(context, environment, policy);
                 context.evaluate("baseline", policy);

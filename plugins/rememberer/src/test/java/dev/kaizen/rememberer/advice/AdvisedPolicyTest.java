@@ -2,6 +2,7 @@ package dev.kaizen.rememberer.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.kaizen.api.MetricsSink;
 import dev.kaizen.api.env.Action;
@@ -83,6 +84,26 @@ class AdvisedPolicyTest {
             assertThat(recorder.seen.get(0).advice()).isEmpty();
             assertThat(advised.statistics().drain().get("advisedShare")).isZero();
         }
+    }
+
+    @Test
+    void advantagesCentreEachRecordOnItsVisitWeightedMean() {
+        Advice advice = new Advice("g", "o", List.of(new ActionValue(Action.of("click[a]"), 1.0, 1),
+                new ActionValue(Action.of("click[b]"), 0.4, 3), new ActionValue(Action.of("click[c]"), 0.0, 1)), 0.7);
+        // V = (1·1 + 0.4·3 + 0·1) / 5 = 0.44
+        Advice relative = AdviceValues.ADVANTAGE.present(advice);
+        assertThat(relative.actions().get(0).value()).isCloseTo(0.56, within(1e-12));
+        assertThat(relative.actions().get(1).value()).isCloseTo(-0.04, within(1e-12));
+        assertThat(relative.actions().get(2).value()).isCloseTo(-0.44, within(1e-12));
+        assertThat(relative.encouraged()).extracting(ActionValue::action).containsExactly(Action.of("click[a]"));
+        assertThat(relative.discouraged()).extracting(ActionValue::action)
+                .containsExactly(Action.of("click[c]"), Action.of("click[b]"));
+        assertThat(relative.similarity()).isEqualTo(0.7);
+        assertThat(AdviceValues.Q.present(advice)).isSameAs(advice);
+        // one action: nothing to compare it with, no push either way
+        Advice single = new Advice("g", "o", List.of(new ActionValue(Action.of("click[a]"), 0.8, 4)), 1.0);
+        assertThat(AdviceValues.ADVANTAGE.present(single).actions().get(0).value()).isZero();
+        assertThatThrownBy(() -> AdviceValues.of("rank")).hasMessageContaining("allowed: [q, advantage]");
     }
 
     @Test

@@ -162,6 +162,8 @@ class RemembererMethodTest {
                 .hasMessageContaining("method.adviceRecords must be >= 1");
         assertThatThrownBy(() -> method(context, Map.of("demonstrations", 0, "minSimilarity", 2.0)))
                 .hasMessageContaining("method.minSimilarity must be in [0, 1]");
+        assertThatThrownBy(() -> method(context, Map.of("demonstrations", 0, "adviceValues", "rank")))
+                .hasMessageContaining("method.adviceValues: unknown 'rank'; allowed: [q, advantage]");
         assertThatThrownBy(() -> method(context, Map.of("demonstrations", 0, "batchSize", 0)))
                 .hasMessageContaining("method.batchSize");
         assertThatThrownBy(() -> method(context, Map.of("demonstrations", 0, "memory",

@@ -1,0 +1,64 @@
+package dev.kaizen.rememberer.advice;
+
+import dev.kaizen.api.policy.ActionValue;
+import dev.kaizen.api.policy.Advice;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the values of a retrieved record's actions are presented to the policy.
+ *
+ * <p>With rewards in [0, 1] nearly every action ever tried has a positive Q, so raw values
+ * ({@link #Q}, the paper's presentation) encourage whatever was tried before, however it compares
+ * with the alternatives. {@link #ADVANTAGE} presents {@code Q(a) − V}, where {@code V} is the
+ * visit-weighted mean of the record's values (what acting there has earned on average): better
+ * than average actions are encouraged, worse ones discouraged, and a record with a single action
+ * gives no push either way.
+ */
+public enum AdviceValues {
+    /** The remembered Q-values as they are. */
+    Q,
+    /** {@code Q(a) − V(record)}, V the visit-weighted mean of the record's values. */
+    ADVANTAGE;
+
+    /** The kebab-case name used in configs. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses a config name.
+     *
+     * @throws IllegalArgumentException listing the allowed names
+     */
+    public static AdviceValues of(String id) {
+        for (AdviceValues value : values()) {
+            if (value.id().equals(id)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("method.adviceValues: unknown '" + id + "'; allowed: "
+                + Arrays.stream(values()).map(AdviceValues::id).toList());
+    }
+
+    /** The advice as the policy should see it. */
+    Advice present(Advice advice) {
+        if (this == Q || advice.actions().isEmpty()) {
+            return advice;
+        }
+        double sum = 0;
+        long visits = 0;
+        for (ActionValue value : advice.actions()) {
+            sum += value.value() * value.visits();
+            visits += value.visits();
+        }
+        double mean = visits == 0 ? 0.0 : sum / visits;
+        List<ActionValue> relative = new ArrayList<>(advice.actions().size());
+        for (ActionValue value : advice.actions()) {
+            relative.add(new ActionValue(value.action(), value.value() - mean, value.visits()));
+        }
+        return new Advice(advice.instruction(), advice.observation(), relative, advice.similarity());
+    }
+}
