@@ -115,6 +115,15 @@ class ShopEpisodeTest {
     }
 
     @Test
+    void aSearchIsShownOnOneLineWhateverItsWhitespace() {
+        try (Episode episode = store.reset(task, 0)) {
+            Observation results = searchFor(episode, "  hiking\n\tboots  ");
+            assertThat(results.info()).containsEntry("query", "hiking boots");
+            assertThat(results.text()).contains("Results for \"hiking boots\"");
+        }
+    }
+
+    @Test
     void aSearchWithoutSearchableWordsShowsAnEmptyResultsPage() {
         try (Episode episode = store.reset(task, 0)) {
             Observation none = searchFor(episode, "the and of ( ) \" * AND OR");

@@ -111,8 +111,9 @@ public final class ShopEpisode implements Episode {
                 if (argument.isEmpty()) {
                     return "search[] needs keywords, e.g. search[red running shoes]";
                 }
-                SearchResults results = store.index().search(argument);
-                state = new PageState(PageType.RESULTS, argument, results, 0, -1, List.of(), current.steps());
+                String query = collapse(argument);
+                SearchResults results = store.index().search(query);
+                state = new PageState(PageType.RESULTS, query, results, 0, -1, List.of(), current.steps());
                 return "";
             }
             case "click" -> {
