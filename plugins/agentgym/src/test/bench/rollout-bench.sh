@@ -21,12 +21,16 @@ work=$root/plugins/agentgym/target/rollout-bench
 mkdir -p "$work/plugins"
 cd "$root"
 for module in agentgym llm; do
-  mvn -q -o -B dependency:build-classpath -pl plugins/$module -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$work/$module.classpath" >/dev/null
+  if [ ! -s "$work/$module.classpath" ] || [ "plugins/$module/pom.xml" -nt "$work/$module.classpath" ]; then
+    mvn -q -o -B dependency:build-classpath -pl plugins/$module -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$work/$module.classpath" >/dev/null
+  fi
 done
 if [ -z "${KAIZEN_HOME:-}" ]; then
-  mvn -q -o -B dependency:build-classpath -pl core -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$work/host.classpath" >/dev/null
+  if [ ! -s "$work/host.classpath" ] || [ core/pom.xml -nt "$work/host.classpath" ]; then
+    mvn -q -o -B dependency:build-classpath -pl core -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$work/host.classpath" >/dev/null
+  fi
   version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
   host_cp="$(cat "$work/host.classpath"):$HOME/.m2/repository/dev/kaizen/kaizen-core/$version/kaizen-core-$version.jar"
 fi
