@@ -41,6 +41,12 @@ class DefaultStoreTest {
         assertThat(store.tasks(Split.SEEN)).hasSize(500);
         assertThat(store.tasks(Split.UNSEEN)).hasSize(500);
         assertThat(store.catalog().products()).hasSize(5000);
+        for (Split split : Split.values()) {
+            for (Task task : store.tasks(split)) {
+                assertThat(task.instruction()).doesNotContain("and and").doesNotContain("  ").doesNotContain(",,")
+                        .doesNotContain(" ,").doesNotEndWith(",").doesNotEndWith(" ");
+            }
+        }
     }
 
     @Test

@@ -37,7 +37,8 @@ class GoalsTest {
         for (Task task : allTasks()) {
             Goal goal = store.goalOf(task);
             String instruction = task.instruction();
-            assertThat(instruction).isEqualTo(instruction.toLowerCase());
+            assertThat(instruction).isEqualTo(instruction.toLowerCase()).doesNotContain("and and")
+                    .doesNotContain("  ").doesNotContain(",,").doesNotContain(" ,");
             List<String> phrases = new ArrayList<>();
             phrases.add(goal.type().phrase());
             goal.attributes().forEach(a -> phrases.add(a.phrase()));

@@ -105,7 +105,8 @@ final class InstructionWriter {
         if (optionClause.isEmpty()) {
             t.plain(random.nextBoolean() ? ", " : " ").plain(budgetClause);
         } else if (random.nextBoolean()) {
-            t.plain(", ").plain(optionClause).plain(random.nextBoolean() ? ", " : " and ").plain(budgetClause);
+            boolean and = random.nextBoolean() && !budgetClause.startsWith("and ");
+            t.plain(", ").plain(optionClause).plain(and ? " and " : ", ").plain(budgetClause);
         } else {
             t.plain(", ").plain(budgetClause).plain(random.nextBoolean() ? ", " : ", and ").plain(optionClause);
         }
