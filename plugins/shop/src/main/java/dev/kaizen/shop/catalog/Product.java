@@ -3,7 +3,6 @@ package dev.kaizen.shop.catalog;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A product of the catalog. Everything here is shown on some page the agent can reach: the title
@@ -54,9 +53,11 @@ public record Product(int ordinal, String id, ProductType type, String brand, St
         return formatPrice(price);
     }
 
-    /** Dollars with two decimals and a leading {@code $}. */
+    /** Dollars with two decimals and a leading {@code $}, e.g. {@code $54.99}. */
     public static String formatPrice(double dollars) {
-        return String.format(Locale.ROOT, "$%.2f", dollars);
+        long cents = Math.round(dollars * 100);
+        long part = Math.abs(cents % 100);
+        return (cents < 0 ? "-$" : "$") + Math.abs(cents / 100) + (part < 10 ? ".0" : ".") + part;
     }
 
     /** Whether the product has the attribute group {@code group}. */

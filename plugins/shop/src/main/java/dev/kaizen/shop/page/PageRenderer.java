@@ -8,7 +8,6 @@ import dev.kaizen.shop.catalog.Review;
 import dev.kaizen.shop.reward.RewardBreakdown;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -184,13 +183,25 @@ final class PageRenderer {
         text.append("You bought: ").append(product.title()).append(SEP).append(product.priceText());
         text.append(selected.isEmpty() ? " (no options selected)" : " (" + String.join(", ", selected) + ")");
         text.append('\n');
-        text.append(String.format(Locale.ROOT,
-                "Reward: %.3f (product type %.1f; attributes %d/%d; options %d/%d; price %s budget)%n",
-                score.reward(), score.typeReward(), score.attributesMatched(), score.attributesAsked(),
-                score.optionsMatched(), score.optionsAsked(), score.withinBudget() ? "within" : "over"));
+        text.append("Reward: ").append(decimals(score.reward(), 3)).append(" (product type ")
+                .append(decimals(score.typeReward(), 1)).append("; attributes ").append(score.attributesMatched())
+                .append('/').append(score.attributesAsked()).append("; options ").append(score.optionsMatched())
+                .append('/').append(score.optionsAsked()).append("; price ")
+                .append(score.withinBudget() ? "within" : "over").append(" budget)\n");
         Map<String, String> info = Map.of("page", PageType.DONE.id(), "step", number(state.steps()),
                 "product", product.id());
         return new Observation(text.toString(), List.of(), List.of(), true, score.reward(), info);
+    }
+
+    /** {@code value} in [0, 1] with {@code places} decimals, e.g. {@code 0.667}. */
+    static String decimals(double value, int places) {
+        long scale = places == 1 ? 10 : places == 2 ? 100 : 1000;
+        long units = Math.round(value * scale);
+        String fraction = Long.toString(units % scale);
+        while (fraction.length() < places) {
+            fraction = "0" + fraction;
+        }
+        return units / scale + "." + fraction;
     }
 
     /** The final observation when the step limit is reached without a purchase. */

@@ -26,18 +26,24 @@ public final class PhraseMatcher {
 
     /** Rules 1 and 2: the same words, up to case, punctuation, plurals and spacing. */
     public static boolean same(String a, String b) {
-        String x = PhraseNormalizer.normalize(a);
-        String y = PhraseNormalizer.normalize(b);
-        return x.equals(y) || x.replace(" ", "").equals(y.replace(" ", ""));
+        return sameNormalized(PhraseNormalizer.normalize(a), PhraseNormalizer.normalize(b));
     }
 
     /** Rules 1 to 3: {@link #same}, or one typo apart. */
     public static boolean similar(String a, String b) {
-        if (same(a, b)) {
+        return similarNormalized(PhraseNormalizer.normalize(a), PhraseNormalizer.normalize(b));
+    }
+
+    /** {@link #same} for phrases already {@link PhraseNormalizer#normalize normalised}. */
+    static boolean sameNormalized(String x, String y) {
+        return x.equals(y) || x.replace(" ", "").equals(y.replace(" ", ""));
+    }
+
+    /** {@link #similar} for phrases already {@link PhraseNormalizer#normalize normalised}. */
+    static boolean similarNormalized(String x, String y) {
+        if (sameNormalized(x, y)) {
             return true;
         }
-        String x = PhraseNormalizer.normalize(a);
-        String y = PhraseNormalizer.normalize(b);
         if (x.length() < TYPO_MIN_LENGTH || y.length() < TYPO_MIN_LENGTH || hasDigit(x) || hasDigit(y)) {
             return false;
         }

@@ -2,12 +2,14 @@ package dev.kaizen.shop.reward;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.kaizen.shop.catalog.AttributeGroup;
 import dev.kaizen.shop.catalog.Lexicon;
+import dev.kaizen.shop.catalog.PhraseNormalizer;
 import dev.kaizen.shop.catalog.Product;
 import dev.kaizen.shop.catalog.ProductType;
 import dev.kaizen.shop.goal.Goal;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * WebShop's reward for buying {@code product} with some option values selected, for a goal:
@@ -31,17 +33,27 @@ import java.util.Collection;
 public final class RewardFunction {
 
     private final Lexicon lexicon;
+    private final List<List<String>> normalizedSynonyms;
 
     public RewardFunction(Lexicon lexicon) {
         this.lexicon = requireNonNull(lexicon, "lexicon is null");
+        List<List<String>> synonyms = new ArrayList<>(lexicon.size());
+        for (int g = 0; g < lexicon.size(); g++) {
+            synonyms.add(lexicon.group(g).phrases().stream().map(PhraseNormalizer::normalize).toList());
+        }
+        this.normalizedSynonyms = List.copyOf(synonyms);
     }
 
     /** Scores buying {@code product} with {@code selected} option values for {@code goal}. */
     public RewardBreakdown score(Goal goal, Product product, Collection<String> selected) {
         double typeReward = typeReward(goal.type(), product.type());
         int attributes = 0;
+        List<String> phrases = new ArrayList<>(product.attributePhrases().size());
+        for (String phrase : product.attributePhrases()) {
+            phrases.add(PhraseNormalizer.normalize(phrase));
+        }
         for (Goal.GoalAttribute asked : goal.attributes()) {
-            if (hasAttribute(product, asked)) {
+            if (hasAttribute(product, asked, phrases)) {
                 attributes++;
             }
         }
@@ -72,16 +84,21 @@ public final class RewardFunction {
         return asked.phrase().equals(bought.phrase()) ? 1.0 : 0.5;
     }
 
-    private boolean hasAttribute(Product product, Goal.GoalAttribute asked) {
+    private boolean hasAttribute(Product product, Goal.GoalAttribute asked, List<String> phrases) {
         int known = asked.group() >= 0 ? asked.group() : lexicon.groupOf(asked.phrase());
-        for (String phrase : product.attributePhrases()) {
-            if (PhraseMatcher.similar(asked.phrase(), phrase)) {
+        if (known >= 0 && product.attributes().contains(known)
+                && lexicon.groupOf(product.attributePhrases().get(product.attributes().indexOf(known))) == known) {
+            // The product words this very attribute with one of its phrasings: similar by rule 1.
+            return true;
+        }
+        String wanted = PhraseNormalizer.normalize(asked.phrase());
+        for (String phrase : phrases) {
+            if (PhraseMatcher.similarNormalized(wanted, phrase)) {
                 return true;
             }
             if (known >= 0) {
-                AttributeGroup group = lexicon.group(known);
-                for (String synonym : group.phrases()) {
-                    if (PhraseMatcher.similar(synonym, phrase)) {
+                for (String synonym : normalizedSynonyms.get(known)) {
+                    if (PhraseMatcher.similarNormalized(synonym, phrase)) {
                         return true;
                     }
                 }
