@@ -34,7 +34,8 @@ public final class GoalGenerator {
 
     private static final int ATTEMPTS_PER_GOAL = 20;
     private static final int RESULTS_PER_PAGE = 10;
-    private static final int BATCH = 64;
+    private static final int MIN_BATCH = 16;
+    private static final int MAX_BATCH = 1024;
 
     private final Catalog catalog;
     private final ProductIndex index;
@@ -73,21 +74,24 @@ public final class GoalGenerator {
             order.set(j, swap);
         }
         long limit = (long) count * ATTEMPTS_PER_GOAL;
-        for (long base = 0; goals.size() < count; base += BATCH) {
+        for (long base = 0; goals.size() < count; ) {
             if (base >= limit) {
                 throw new IllegalArgumentException("could make only " + goals.size() + " of " + count + " " + split
                         + " tasks from " + families.size() + " product families; add products or reduce the split size");
             }
-            Goal[] batch = new Goal[BATCH];
-            for (int j = 0; j < BATCH; j++) {
+            int needed = count - goals.size();
+            int size = Math.max(MIN_BATCH, Math.min(MAX_BATCH, needed + needed / 8 + 8));
+            Goal[] batch = new Goal[size];
+            for (int j = 0; j < size; j++) {
                 long attempt = base + j;
                 batch[j] = make(order.get((int) (attempt % order.size())), new SplittableRandom(Seeds.derive(seed, attempt)));
             }
             // The searches are independent and the index is thread-safe: run them on all cores; the
             // goals are still accepted one by one in attempt order, so the result does not depend on it.
-            int[] ranks = IntStream.range(0, BATCH).parallel()
+            int[] ranks = IntStream.range(0, size).parallel()
                     .map(j -> index.search(batch[j].query()).rankOf(batch[j].target())).toArray();
-            for (int j = 0; j < BATCH && goals.size() < count; j++) {
+            base += size;
+            for (int j = 0; j < size && goals.size() < count; j++) {
                 Goal goal = batch[j];
                 int expertSteps = ranks[j] / RESULTS_PER_PAGE + goal.options().size() + 3;
                 if (ranks[j] < 0 || expertSteps > settings.maxSteps() || !instructions.add(goal.instruction())) {
