@@ -232,14 +232,14 @@ class AgentGymEnvironmentTest {
     void slowAnswersTimeOut() {
         try (FakeAgentGymServer server = FakeAgentGymServer.start(FakeAgentGymServer.Options.id());
              Environment environment = environment(context(), server, "textcraft",
-                     Map.of("requestTimeoutSeconds", 0.5))) {
+                     Map.of("requestTimeoutSeconds", 1.5))) {
             Task task = environment.tasks(Split.TRAIN).get(0);
             try (Episode episode = environment.reset(task, 1)) {
-                server.delay(1500);
+                server.delay(4000);
                 assertThatThrownBy(() -> episode.step(Action.of("add 1")))
                         .isInstanceOf(AgentGymException.class)
                         .hasMessageContaining("did not answer POST /step for task textcraft-0, id ")
-                        .hasMessageContaining(", step 1 within 500 ms");
+                        .hasMessageContaining(", step 1 within 1500 ms");
                 server.delay(0);
             }
         }

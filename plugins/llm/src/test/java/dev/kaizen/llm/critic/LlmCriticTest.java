@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -152,16 +154,26 @@ class LlmCriticTest {
     @Test
     void judgesABatchConcurrentlyAndIsolatesFailures() {
         AgentContext failing = expert.contextAt(3);
-        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) ->
-                e.body().get("messages").get(1).get("content").asText().contains("3. Observation")
-                        ? Reply.status(500, "overloaded") : judge(e).withDelay(100));
+        CountDownLatch arrived = new CountDownLatch(3);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> {
+                 if (e.body().get("messages").get(1).get("content").asText().contains("3. Observation")) {
+                     return Reply.status(500, "overloaded");
+                 }
+                 arrived.countDown();
+                 try {
+                     arrived.await(10, TimeUnit.SECONDS);
+                 } catch (InterruptedException interrupted) {
+                     Thread.currentThread().interrupt();
+                 }
+                 return judge(e);
+             });
              Critic critic = critic(server, Map.of("maxPicks", 1))) {
             List<AgentContext> contexts = List.of(expert.contextAt(0), expert.contextAt(1), failing,
                     expert.contextAt(0));
             List<double[]> scores = critic.score(contexts, List.of(CANDIDATES, CANDIDATES, CANDIDATES, CANDIDATES));
             assertThat(scores.get(0)[2]).isEqualTo(1.0);
             assertThat(scores.get(2)).containsOnly(0.5);
-            assertThat(server.maxInFlight()).isGreaterThanOrEqualTo(3);
+            assertThat(server.maxInFlight()).as("the three judged contexts were asked at once").isEqualTo(3);
         }
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.status(500, "overloaded"));
              Critic critic = critic(server, Map.of())) {

@@ -29,6 +29,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,15 @@ class LlmPolicyTest {
             action = "click[+1]";
         }
         return Reply.json(completion("Thought: compare the value with the target.\nAction: " + action));
+    }
+
+    /** Waits until every expected request has arrived (or 10 s): answers only when all are in flight. */
+    static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private FakeComponentContext context() {
@@ -96,7 +107,12 @@ class LlmPolicyTest {
 
     @Test
     void aBatchBecomesConcurrentRequests() {
-        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> counterPlayer(e).withDelay(200));
+        CountDownLatch arrived = new CountDownLatch(8);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> {
+                 arrived.countDown();
+                 await(arrived);
+                 return counterPlayer(e);
+             });
              Policy policy = policy(context(), server, Map.of())) {
             List<AgentContext> batch = java.util.stream.IntStream.range(0, 8).mapToObj(this::start).toList();
             List<Decision> decisions = policy.decide(batch, Sampling.greedy());

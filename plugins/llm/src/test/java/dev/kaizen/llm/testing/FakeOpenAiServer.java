@@ -129,6 +129,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private void handle(HttpExchange http, Responder responder) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try (http) {
             byte[] raw;
             try (InputStream in = http.getRequestBody()) {
@@ -142,6 +143,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
             if (reply.delayMillis() > 0) {
                 Thread.sleep(reply.delayMillis());
             }
+            // no longer in flight once the answer starts: the client may send its next request at once
+            inFlight.decrementAndGet();
+            counted = false;
             byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
             http.getResponseHeaders().set("Content-Type", reply.contentType());
             reply.headers().forEach((k, v) -> http.getResponseHeaders().set(k, v));
@@ -156,7 +160,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the client went away (e.g. it timed out); nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
         }
     }
 
