@@ -370,8 +370,8 @@ public final class FakeAgentGymServer implements AutoCloseable {
 
     @Override
     public void close() {
+        executor.shutdownNow(); // wakes handlers still sleeping out a delay
         server.stop(0);
-        executor.shutdownNow();
     }
 
     /**

@@ -188,8 +188,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        executor.shutdownNow(); // wakes handlers still sleeping out a delay
         server.stop(0);
-        executor.shutdownNow();
     }
 
     // ---- wire-format helpers ----
