@@ -173,7 +173,7 @@ class LlmCriticTest {
             List<double[]> scores = critic.score(contexts, List.of(CANDIDATES, CANDIDATES, CANDIDATES, CANDIDATES));
             assertThat(scores.get(0)[2]).isEqualTo(1.0);
             assertThat(scores.get(2)).containsOnly(0.5);
-            assertThat(server.maxInFlight()).as("the three judged contexts were asked at once").isEqualTo(3);
+            assertThat(server.maxInFlight()).as("the three judged contexts were asked at once").isGreaterThanOrEqualTo(3);
         }
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.status(500, "overloaded"));
              Critic critic = critic(server, Map.of())) {
