@@ -22,13 +22,13 @@ mkdir -p "$work/plugins"
 cd "$root"
 for module in agentgym llm; do
   if [ ! -s "$work/$module.classpath" ] || [ "plugins/$module/pom.xml" -nt "$work/$module.classpath" ]; then
-    mvn -q -o -B dependency:build-classpath -pl plugins/$module -Dmdep.includeScope=test \
+    mvn -q -o -B dependency:build-classpath -pl plugins/$module -DincludeScope=test \
       -Dmdep.outputFile="$work/$module.classpath" >/dev/null
   fi
 done
 if [ -z "${KAIZEN_HOME:-}" ]; then
   if [ ! -s "$work/host.classpath" ] || [ core/pom.xml -nt "$work/host.classpath" ]; then
-    mvn -q -o -B dependency:build-classpath -pl core -Dmdep.includeScope=runtime \
+    mvn -q -o -B dependency:build-classpath -pl core -DincludeScope=runtime -DexcludeClassifiers=tests \
       -Dmdep.outputFile="$work/host.classpath" >/dev/null
   fi
   version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
