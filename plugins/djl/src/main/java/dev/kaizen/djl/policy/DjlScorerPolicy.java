@@ -59,7 +59,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
     /** Added to {@code log π(template)} for fillers not written with the instruction's tokens. */
     static final double UNALIGNED = -30.0;
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     /** Short texts (instructions, action arguments, titles) analysed once and kept. */
     private static final int PROFILE_CACHE = 30_000;
     private static final int DISTRIBUTION_FILLS = 20;
@@ -86,7 +86,8 @@ public final class DjlScorerPolicy implements TrainablePolicy {
      */
     public static DjlScorerPolicy create(DjlScorerConfig config, String typeName, long seed) {
         DjlRuntime.threads(config.threads());
-        FeatureEncoder encoder = new FeatureEncoder(new TextProfiles(PROFILE_CACHE), config.buckets(), config.adviceWeight());
+        FeatureEncoder encoder = new FeatureEncoder(new TextProfiles(PROFILE_CACHE), config.buckets(), config.adviceWeight(),
+                config.wordEmbeddings());
         ScorerNetwork network = DjlRuntime.call(() -> ScorerNetwork.initialise(config, Seeds.derive(seed, "init")));
         return new DjlScorerPolicy(config, typeName, encoder, network);
     }
@@ -457,7 +458,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         meta.put("buckets", config.buckets());
         meta.put("embeddingSize", config.embeddingSize());
         meta.put("hiddenSize", config.hiddenSize());
-        meta.put("wordInteractions", config.wordInteractions());
+        meta.put("wordEmbeddings", config.wordEmbeddings());
         meta.put("denseFeatures", FeatureEncoder.DENSE);
         meta.put("tokenFeatures", FeatureEncoder.TOKEN_DENSE);
         meta.putPOJO("parameters", ScorerNetwork.NAMES);
@@ -492,9 +493,9 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         check(metaFile, meta, "hiddenSize", config.hiddenSize());
         check(metaFile, meta, "denseFeatures", FeatureEncoder.DENSE);
         check(metaFile, meta, "tokenFeatures", FeatureEncoder.TOKEN_DENSE);
-        if (meta.path("wordInteractions").asBoolean() != config.wordInteractions()) {
-            throw new IOException(metaFile + " was saved with wordInteractions " + meta.path("wordInteractions")
-                    + " but this policy has " + config.wordInteractions() + "; use the checkpoint's model fields");
+        if (meta.path("wordEmbeddings").asBoolean() != config.wordEmbeddings()) {
+            throw new IOException(metaFile + " was saved with wordEmbeddings " + meta.path("wordEmbeddings")
+                    + " but this policy has " + config.wordEmbeddings() + "; use the checkpoint's model fields");
         }
         try {
             DjlRuntime.callChecked(() -> {

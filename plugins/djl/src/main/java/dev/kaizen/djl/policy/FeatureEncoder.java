@@ -60,11 +60,14 @@ final class FeatureEncoder {
     private final TextProfiles profiles;
     private final int buckets;
     private final double adviceWeight;
+    private final boolean words;
 
-    FeatureEncoder(TextProfiles profiles, int buckets, double adviceWeight) {
+    /** @param words whether rows carry the buckets of the candidate's and the instruction's words */
+    FeatureEncoder(TextProfiles profiles, int buckets, double adviceWeight, boolean words) {
         this.profiles = profiles;
         this.buckets = buckets;
         this.adviceWeight = adviceWeight;
+        this.words = words;
     }
 
     /** The rows of {@code context}; {@code extra} (nullable) is added as a row if it is neither an action nor a filler. */
@@ -174,7 +177,7 @@ final class FeatureEncoder {
                 dense[o + 30] = (float) Math.min(1, advised[2]);
                 bias[r] = (float) (adviceWeight * value);
             }
-            textIds[r] = textIds(argument, description);
+            textIds[r] = words ? textIds(argument, description) : new int[0];
             roleIds[r] = roleIds(row, argument, pageType, contextRoles, takenHere);
         }
         float step = Math.min(context.step(), 15) / 15f;
@@ -231,7 +234,8 @@ final class FeatureEncoder {
             encodeTokens(instruction, page, history, tokenIds, tokenDense);
             adviseTokens(rows, instruction, advice, tokenBias);
         }
-        return new EncodedContext(List.copyOf(rows), textIds, roleIds, dense, instructionIds(instruction), bias,
+        return new EncodedContext(List.copyOf(rows), textIds, roleIds, dense,
+                words ? instructionIds(instruction) : new int[0], bias,
                 instruction, tokenIds, tokenDense, tokenBias);
     }
 
@@ -323,6 +327,17 @@ final class FeatureEncoder {
                 break;
             }
         }
+    }
+
+    /** Whether a token mixes letters and digits, as product ids do. */
+    private static boolean hasIdentifier(TextProfile text) {
+        for (int t = 0; t < text.size(); t++) {
+            String token = text.token(t);
+            if (token.chars().anyMatch(Character::isDigit) && token.chars().anyMatch(Character::isLetter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The page text without the instruction, which many environments echo on every page. */
@@ -455,7 +470,9 @@ final class FeatureEncoder {
         if (row.isTemplate()) {
             roles.add("t=" + row.template());
         } else {
-            if (argument.size() <= 3) {
+            // short arguments name buttons and options; identifiers (letters mixed with digits) are not
+            // kept, so that no product is remembered by its id
+            if (argument.size() <= 3 && !hasIdentifier(argument)) {
                 roles.add("a=" + argument.text().toLowerCase(Locale.ROOT));
             }
             roles.add("pos=" + (row.position() < 0 ? "none" : Integer.toString(Math.min(row.position(), 10))));

@@ -22,10 +22,11 @@ import java.util.SplittableRandom;
 /**
  * The scorer's parameters and its forward pass.
  *
- * <p>Per candidate row: mean-pooled hashed embeddings of its words and of its role tokens, the
- * element-wise product of its word embedding with the instruction's (optional), and the dense
- * features, through two ReLU layers to one score; a context's log-probabilities are the log-softmax
- * of its rows' scores plus the fixed advice bias. The value head reads the mean of the last hidden
+ * <p>Per row: the mean-pooled hashed embedding of its role tokens, optionally
+ * ({@code wordEmbeddings}) that of its words and its element-wise product with the instruction's,
+ * and the dense features, through two ReLU layers to one score plus the fixed advice bias; a
+ * context's log-probabilities are the log-softmax of its rows' scores. Per instruction token: the
+ * embeddings of the token and its neighbours and its features, through one ReLU layer to a logit. The value head reads the mean of the last hidden
  * layer over a context's rows.
  *
  * <p>Owns an {@link NDManager}; close it to free the native memory. Not thread-safe. Every method
@@ -42,24 +43,24 @@ final class ScorerNetwork implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> parameters = new LinkedHashMap<>();
     private final int embeddingSize;
-    private final boolean interactions;
+    private final boolean words;
 
-    private ScorerNetwork(NDManager manager, int embeddingSize, boolean interactions) {
+    private ScorerNetwork(NDManager manager, int embeddingSize, boolean words) {
         this.manager = manager;
         this.embeddingSize = embeddingSize;
-        this.interactions = interactions;
+        this.words = words;
     }
 
     /** The width of the first layer's input. */
-    static int inputSize(int embeddingSize, boolean interactions) {
-        return (interactions ? 3 : 2) * embeddingSize + FeatureEncoder.DENSE;
+    static int inputSize(int embeddingSize, boolean words) {
+        return (words ? 3 : 1) * embeddingSize + FeatureEncoder.DENSE;
     }
 
     /** The shapes of the parameters for a config, by name. */
-    static Map<String, Shape> shapes(int buckets, int embeddingSize, int hiddenSize, boolean interactions) {
+    static Map<String, Shape> shapes(int buckets, int embeddingSize, int hiddenSize, boolean words) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
         shapes.put("embedding", new Shape(buckets, embeddingSize));
-        shapes.put("w1", new Shape(inputSize(embeddingSize, interactions), hiddenSize));
+        shapes.put("w1", new Shape(inputSize(embeddingSize, words), hiddenSize));
         shapes.put("b1", new Shape(hiddenSize));
         shapes.put("w2", new Shape(hiddenSize, hiddenSize));
         shapes.put("b2", new Shape(hiddenSize));
@@ -80,10 +81,10 @@ final class ScorerNetwork implements AutoCloseable {
      */
     static ScorerNetwork initialise(DjlScorerConfig config, long seed) {
         NDManager manager = DjlRuntime.engine().newBaseManager();
-        ScorerNetwork network = new ScorerNetwork(manager, config.embeddingSize(), config.wordInteractions());
+        ScorerNetwork network = new ScorerNetwork(manager, config.embeddingSize(), config.wordEmbeddings());
         SplittableRandom random = new SplittableRandom(seed);
         for (Map.Entry<String, Shape> entry : shapes(config.buckets(), config.embeddingSize(), config.hiddenSize(),
-                config.wordInteractions()).entrySet()) {
+                config.wordEmbeddings()).entrySet()) {
             Shape shape = entry.getValue();
             float[] values = new float[Math.toIntExact(shape.size())];
             String name = entry.getKey();
@@ -119,7 +120,7 @@ final class ScorerNetwork implements AutoCloseable {
     /** An independent copy of the parameters. */
     ScorerNetwork copy() {
         NDManager copyManager = DjlRuntime.engine().newBaseManager();
-        ScorerNetwork copy = new ScorerNetwork(copyManager, embeddingSize, interactions);
+        ScorerNetwork copy = new ScorerNetwork(copyManager, embeddingSize, words);
         for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
             NDArray values = entry.getValue().duplicate();
             values.attach(copyManager);
@@ -165,13 +166,14 @@ final class ScorerNetwork implements AutoCloseable {
      */
     Forward forward(NDManager scope, EncodedBatch batch, boolean withValues) {
         NDArray embedding = parameters.get("embedding");
-        NDArray text = bag(scope, embedding, batch.textIds, batch.textMask, batch.textCount, batch.rows,
-                batch.textLength);
         NDArray role = bag(scope, embedding, batch.roleIds, batch.roleMask, batch.roleCount, batch.rows,
                 batch.roleLength);
         NDArray dense = scope.create(batch.dense, new Shape(batch.rows, FeatureEncoder.DENSE));
-        NDList inputs = new NDList(text, role);
-        if (interactions) {
+        NDList inputs = new NDList(role);
+        if (words) {
+            NDArray text = bag(scope, embedding, batch.textIds, batch.textMask, batch.textCount, batch.rows,
+                    batch.textLength);
+            inputs.add(text);
             NDArray instruction = bag(scope, embedding, batch.instructionIds, batch.instructionMask,
                     batch.instructionCount, batch.contexts, batch.instructionLength);
             NDArray perRow = instruction.get(scope.create(batch.rowContext, new Shape(batch.rows)));

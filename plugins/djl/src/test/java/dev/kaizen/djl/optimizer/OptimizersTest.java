@@ -54,17 +54,17 @@ class OptimizersTest {
     void stepLevelDpoRaisesTheChosenOverTheRejected() {
         FakeComponentContext context = Fixtures.context(5, dir);
         try (Environment environment = Fixtures.counter(context); DjlScorerPolicy policy = Fixtures.smallPolicy(1);
-             Optimizer dpo = optimizer(context, Map.of("type", "dpo", "beta", 0.5, "learningRate", 0.01, "epochs", 5))) {
+             Optimizer dpo = optimizer(context, Map.of("type", "dpo", "beta", 0.5, "learningRate", 0.01, "epochs", 12))) {
             List<PreferencePair> pairs = stepPairs(Fixtures.demonstrations(environment, Split.TRAIN));
             List<AgentContext> contexts = pairs.stream().map(PreferencePair::context).toList();
             double before = gap(policy, contexts);
             TrainingReport report = dpo.train(policy, TrainingBatch.ofPairs(pairs, 2, "dpo"));
             assertThat(gap(policy, contexts)).isGreaterThan(before + 0.5);
-            assertThat(report.epochs()).hasSize(5);
+            assertThat(report.epochs()).hasSize(12);
             // the first epoch starts at the reference: loss ≈ log 2 on its first step, then falls
-            assertThat(report.epochs().get(4).get("loss")).isLessThan(report.epochs().get(0).get("loss"));
+            assertThat(report.epochs().get(11).get("loss")).isLessThan(report.epochs().get(0).get("loss"));
             assertThat(report.metrics().get("accuracy")).isEqualTo(1.0);
-            assertThat(context.recordedMetrics()).filteredOn(m -> m.event().equals("dpo-epoch")).hasSize(5);
+            assertThat(context.recordedMetrics()).filteredOn(m -> m.event().equals("dpo-epoch")).hasSize(12);
         }
     }
 

@@ -23,7 +23,7 @@ class DjlScorerConfigTest {
         assertThat(config).isEqualTo(new DjlScorerConfig());
         assertThat(config.buckets()).isEqualTo(16_384);
         assertThat(config.threads()).isEqualTo(1);
-        assertThat(config.wordInteractions()).isTrue();
+        assertThat(config.wordEmbeddings()).isFalse();
     }
 
     @Test
