@@ -14,8 +14,8 @@ import java.util.Locale;
  * ({@link #Q}, the paper's presentation) encourage whatever was tried before, however it compares
  * with the alternatives. {@link #ADVANTAGE} presents {@code Q(a) − V}, where {@code V} is the
  * visit-weighted mean of the record's values (what acting there has earned on average): better
- * than average actions are encouraged, worse ones discouraged, and a record with a single action
- * gives no push either way.
+ * than average actions are encouraged, worse ones discouraged. A record whose actions all earned
+ * the same (e.g. a single action) has nothing to compare and is not attached.
  */
 public enum AdviceValues {
     /** The remembered Q-values as they are. */
@@ -41,6 +41,19 @@ public enum AdviceValues {
         }
         throw new IllegalArgumentException("method.adviceValues: unknown '" + id + "'; allowed: "
                 + Arrays.stream(values()).map(AdviceValues::id).toList());
+    }
+
+    /** Whether presented advice tells the policy anything: with advantages, some action must differ from V. */
+    boolean informative(Advice presented) {
+        if (this == Q) {
+            return !presented.actions().isEmpty();
+        }
+        for (ActionValue value : presented.actions()) {
+            if (Math.abs(value.value()) > 1e-12) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The advice as the policy should see it. */

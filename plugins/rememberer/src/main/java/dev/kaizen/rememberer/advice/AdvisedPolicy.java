@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Decorates a policy with an experience memory: for each context it retrieves the {@code records}
  * most similar records (one batched retrieval per {@link #decide} call), keeps those at least
- * {@code minSimilarity} similar, appends them to the context's advice and lets the wrapped policy
+ * {@code minSimilarity} similar that have something to say (see {@link AdviceValues}), presents
+ * their values as configured, appends them to the context's advice and lets the wrapped policy
  * decide. The wrapped policy's weights are never touched, and this class never updates the memory
  * (the method does, after episodes end), so evaluating through it keeps the memory frozen.
  *
@@ -82,7 +83,10 @@ public final class AdvisedPolicy implements Policy {
             List<Advice> advice = new ArrayList<>(context.advice());
             for (Advice a : retrieved.get(i)) {
                 if (a.similarity() >= minSimilarity) {
-                    advice.add(values.present(a));
+                    Advice presented = values.present(a);
+                    if (values.informative(presented)) {
+                        advice.add(presented);
+                    }
                 }
             }
             advised.add(advice.size() == context.advice().size() ? context : context.withAdvice(advice));

@@ -9,6 +9,8 @@ import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.rememberer.memory.LuceneMemory;
 import dev.kaizen.rememberer.memory.LuceneMemoryConfig;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +26,9 @@ import org.pf4j.Extension;
  * [--similarity=page|text] [--path=DIR] [--seed=7]}: fills a {@code lucene} memory with synthetic
  * store episodes (five records each) through {@code update}, then times single-context
  * {@code retrieve} calls for contexts of unseen tasks on every page type, and batched calls of 32.
- * Reports insertion throughput, retrieval latency percentiles in microseconds and heap in use.
+ * Reports insertion throughput, retrieval latency percentiles in microseconds (wall clock, and the
+ * calling thread's CPU time, which other processes on a busy machine disturb less), the number of
+ * index segments and heap in use.
  */
 @Extension
 public final class MemoryBenchmark implements Benchmark {
@@ -99,11 +103,16 @@ public final class MemoryBenchmark implements Benchmark {
                 memory.retrieve(List.of(contexts.get(q)), limit, similarity);
             }
             long[] nanos = new long[queries];
+            long[] cpuNanos = new long[queries];
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            boolean cpu = threads.isCurrentThreadCpuTimeSupported();
             long advised = 0;
             for (int q = 0; q < queries; q++) {
+                long c0 = cpu ? threads.getCurrentThreadCpuTime() : 0;
                 long t0 = System.nanoTime();
                 advised += memory.retrieve(List.of(contexts.get(q)), limit, similarity).get(0).size();
                 nanos[q] = System.nanoTime() - t0;
+                cpuNanos[q] = cpu ? threads.getCurrentThreadCpuTime() - c0 : 0;
             }
             long batchStart = System.nanoTime();
             int batched = 0;
@@ -114,6 +123,7 @@ public final class MemoryBenchmark implements Benchmark {
             double batchMicros = batched == 0 ? 0 : (System.nanoTime() - batchStart) / 1e3 / batched;
 
             Arrays.sort(nanos);
+            Arrays.sort(cpuNanos);
             Runtime runtime = Runtime.getRuntime();
             System.gc();
             out.put("records", memory.size());
@@ -132,6 +142,13 @@ public final class MemoryBenchmark implements Benchmark {
             latency.put("max", round(nanos[nanos.length - 1] / 1e3));
             latency.put("mean", round(Arrays.stream(nanos).average().orElse(0) / 1e3));
             out.put("retrievalMicros", latency);
+            if (cpu) {
+                Map<String, Object> cpuLatency = new LinkedHashMap<>();
+                cpuLatency.put("p50", round(percentile(cpuNanos, 0.50) / 1e3));
+                cpuLatency.put("p99", round(percentile(cpuNanos, 0.99) / 1e3));
+                out.put("retrievalCpuMicros", cpuLatency);
+            }
+            out.put("segments", memory.segments());
             out.put("batch", batch);
             out.put("batchedMicrosPerContext", round(batchMicros));
             out.put("heapMegabytes", round((runtime.totalMemory() - runtime.freeMemory()) / 1048576.0));

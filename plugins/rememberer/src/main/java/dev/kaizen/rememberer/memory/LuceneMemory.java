@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -36,32 +35,30 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -75,18 +72,20 @@ import org.apache.lucene.util.Bits;
  *
  * <h2>Storage</h2>
  * Every record is a document of a Lucene index: the instruction as analysed text (English
- * analyser: lower case, stop words, Porter stems), the observation's info entries as keywords, and
- * the record itself as stored JSON. The index lives in RAM, or under {@code path}, where it is
+ * analyser: lower case, stop words, Porter stems), the record's id as a doc value, and the record
+ * itself as stored JSON. The index lives in RAM, or under {@code path}, where it is
  * committed at every checkpoint ({@link #save}, i.e. at the end of every stage of a run) and on
  * {@link #close}, so that a memory opened later on the same path starts from these records. An index is opened by one memory at a time (Lucene's write
  * lock); a second memory on a path in use fails with a message saying so. The records are also
  * held on the heap for updates and exact scoring.
  *
  * <h2>Retrieval</h2>
- * For each context a BM25 query over the instruction terms (plus the observation's info entries)
- * preselects {@code candidates} records; they are ranked by
+ * For each context a BM25 query over the instruction's terms preselects the {@code candidates}
+ * records whose instructions match best (each task leaves a record per page it visited, so these
+ * cover the pages of the most similar tasks); they are ranked by
  * {@code S = λ·f_g(g, g_i) + (1−λ)·f_o(o, o_i)} and the top ones returned as {@link Advice}. With
- * at most {@code candidates} records every record is ranked. Ties in {@code S} go to the record of
+ * at most {@code candidates} records, or with {@code λ = 0} (instructions do not count), every
+ * record is ranked. Ties in {@code S} go to the record of
  * the very same observation text, then of the same instruction, then to the older record. BM25's statistics are computed over
  * the live records only (not Lucene's, which count deleted documents until a merge), and ties are
  * broken by record id, so retrieval depends only on the records held: a memory reloaded from a
@@ -109,18 +108,24 @@ public final class LuceneMemory implements ExperienceMemory {
 
     private static final String FIELD_KEY = "key";
     private static final String FIELD_INSTRUCTION = "instruction";
-    private static final String FIELD_INFO = "info";
     private static final String FIELD_ID = "id";
     private static final String FIELD_RECORD = "record";
     private static final String DATA_FORMAT = "format";
     private static final String DATA_NEXT_ID = "nextId";
     private static final String DATA_CLOCK = "clock";
-    private static final float INFO_BOOST = 1.0f;
-    private static final int MAX_QUERY_TERMS = 32;
+    private static final int MAX_QUERY_TERMS = 5;
     private static final int MIN_QUERY_TERMS = 4;
-    private static final int MAX_INFO_LENGTH = 256;
-    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
-            new SortField(FIELD_ID, SortField.Type.LONG));
+    /** Terms only: no frequencies or norms (instructions are short; a term rarely repeats in one). */
+    private static final FieldType INSTRUCTION_TYPE = instructionType();
+
+    private static FieldType instructionType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
 
     private final LuceneMemoryConfig config;
     private final NStepQLearning rule;
@@ -141,8 +146,14 @@ public final class LuceneMemory implements ExperienceMemory {
             return size() > 4096;
         }
     };
+    /** Preselected candidates by instruction, valid until the records change. */
+    private final Map<String, List<MemoryRecord>> preselected = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<MemoryRecord>> eldest) {
+            return size() > 1024;
+        }
+    };
     private long recordsWithTerms;
-    private long sumLength;
     private long sumUniqueTerms;
     private long nextId = 1;
     private long clock;
@@ -250,7 +261,8 @@ public final class LuceneMemory implements ExperienceMemory {
             return out;
         }
         try {
-            IndexSearcher searcher = byKey.size() <= config.candidates() ? null : searchers.acquire();
+            boolean exact = byKey.size() <= config.candidates() || config.lambda() == 0.0;
+            IndexSearcher searcher = exact ? null : searchers.acquire();
             try {
                 for (AgentContext context : contexts) {
                     out.add(retrieve(context, limit, observationSimilarity, searcher));
@@ -274,15 +286,12 @@ public final class LuceneMemory implements ExperienceMemory {
         if (searcher == null) {
             candidates = new ArrayList<>(byKey.values());
         } else {
-            TopFieldDocs top = searcher.search(query(terms, context.observation()), config.candidates(),
-                    BY_SCORE_THEN_ID);
-            candidates = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
-                MemoryRecord record = byId.get((Long) ((FieldDoc) hit).fields[1]);
-                if (record != null) {
-                    candidates.add(record);
-                }
+            List<MemoryRecord> cached = preselected.get(instruction);
+            if (cached == null) {
+                cached = preselect(searcher, query(terms));
+                preselected.put(instruction, cached);
             }
+            candidates = cached;
         }
         Map<String, Double> weights = new HashMap<>();
         int size = candidates.size();
@@ -313,12 +322,72 @@ public final class LuceneMemory implements ExperienceMemory {
     }
 
     /**
-     * The preselection query: the instruction's rarest terms (at most {@value #MAX_QUERY_TERMS};
-     * terms in more than half of the records are left out once {@value #MIN_QUERY_TERMS} rarer
-     * ones are in, as they hardly change BM25's ranking but cost the most to score), plus the
-     * observation's info entries.
+     * The {@code candidates} best-scoring records for a query, ties broken by record id, so that
+     * the result depends on the records only (not on how the index is segmented). Collects twice
+     * as many hits by score (Lucene's fast path), keeps those scoring strictly above the lowest
+     * collected score when the collection was full (the records tied at that score may continue
+     * beyond it; if that leaves too few, it collects more), then orders by score and id.
      */
-    private Query query(InstructionTerms terms, Observation observation) {
+    private List<MemoryRecord> preselect(IndexSearcher searcher, Query query) throws IOException {
+        int wanted = config.candidates();
+        int collect = Math.max(2 * wanted, wanted + 16);
+        List<ScoreDoc> kept = new ArrayList<>();
+        while (true) {
+            ScoreDoc[] hits = searcher.search(query, collect).scoreDocs;
+            boolean full = hits.length == collect;
+            float floor = full ? hits[hits.length - 1].score : Float.NEGATIVE_INFINITY;
+            kept.clear();
+            for (ScoreDoc hit : hits) {
+                if (hit.score > floor) {
+                    kept.add(hit);
+                }
+            }
+            if (!full || kept.size() >= wanted || collect >= byKey.size()) {
+                break;
+            }
+            // A tie at the floor hides too many candidates: collect more until it is complete.
+            collect = (int) Math.min(byKey.size(), 4L * collect);
+        }
+        kept.sort(Comparator.comparingInt(h -> h.doc));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        long[] ids = new long[kept.size()];
+        int leafIndex = -1;
+        NumericDocValues values = null;
+        for (int i = 0; i < kept.size(); i++) {
+            int doc = kept.get(i).doc;
+            int next = ReaderUtil.subIndex(doc, leaves);
+            if (next != leafIndex) {
+                leafIndex = next;
+                values = leaves.get(leafIndex).reader().getNumericDocValues(FIELD_ID);
+            }
+            int local = doc - leaves.get(leafIndex).docBase;
+            if (values == null || !values.advanceExact(local)) {
+                throw new IllegalStateException("memory index document " + doc + " has no record id");
+            }
+            ids[i] = values.longValue();
+        }
+        Integer[] order = new Integer[kept.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -kept.get(i).score)
+                .thenComparingLong(i -> ids[i]));
+        List<MemoryRecord> out = new ArrayList<>(Math.min(wanted, order.length));
+        for (int k = 0; k < order.length && out.size() < wanted; k++) {
+            MemoryRecord record = byId.get(ids[order[k]]);
+            if (record != null) {
+                out.add(record);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The preselection query: the instruction's rarest terms, at most {@value #MAX_QUERY_TERMS};
+     * terms in more than half of the records are left out once {@value #MIN_QUERY_TERMS} rarer
+     * ones are in, as they hardly change BM25's ranking but cost the most to score.
+     */
+    private Query query(InstructionTerms terms) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         String[] byRarity = terms.terms().clone();
         java.util.Arrays.sort(byRarity, Comparator.comparingInt((String t) -> documentFrequency.getOrDefault(t, 0))
@@ -332,23 +401,7 @@ public final class LuceneMemory implements ExperienceMemory {
             builder.add(new TermQuery(new Term(FIELD_INSTRUCTION, term)), BooleanClause.Occur.SHOULD);
             clauses++;
         }
-        for (String entry : infoTerms(observation)) {
-            builder.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(FIELD_INFO, entry))), INFO_BOOST),
-                    BooleanClause.Occur.SHOULD);
-            clauses++;
-        }
         return clauses == 0 ? new MatchAllDocsQuery() : builder.build();
-    }
-
-    private static List<String> infoTerms(Observation observation) {
-        List<String> out = new ArrayList<>();
-        new TreeMap<>(observation.info()).forEach((k, v) -> {
-            String entry = k + "=" + v;
-            if (!k.equals(Observation.FEEDBACK) && entry.length() <= MAX_INFO_LENGTH) {
-                out.add(entry);
-            }
-        });
-        return out;
     }
 
     private double instructionSimilarity(String instruction, InstructionTerms terms, MemoryRecord record,
@@ -483,12 +536,12 @@ public final class LuceneMemory implements ExperienceMemory {
     }
 
     private MemoryRecord add(MemoryRecord record) {
+        preselected.clear();
         byKey.put(record.key(), record);
         byId.put(record.id(), record);
         InstructionTerms terms = record.terms();
         if (terms.terms().length > 0) {
             recordsWithTerms++;
-            sumLength += terms.length();
             sumUniqueTerms += terms.terms().length;
             for (String term : terms.terms()) {
                 documentFrequency.merge(term, 1, Integer::sum);
@@ -498,12 +551,12 @@ public final class LuceneMemory implements ExperienceMemory {
     }
 
     private void remove(MemoryRecord record) {
+        preselected.clear();
         byKey.remove(record.key());
         byId.remove(record.id());
         InstructionTerms terms = record.terms();
         if (terms.terms().length > 0) {
             recordsWithTerms--;
-            sumLength -= terms.length();
             sumUniqueTerms -= terms.terms().length;
             for (String term : terms.terms()) {
                 documentFrequency.computeIfPresent(term, (k, v) -> v == 1 ? null : v - 1);
@@ -512,11 +565,11 @@ public final class LuceneMemory implements ExperienceMemory {
     }
 
     private void clear() {
+        preselected.clear();
         byKey.clear();
         byId.clear();
         documentFrequency.clear();
         recordsWithTerms = 0;
-        sumLength = 0;
         sumUniqueTerms = 0;
     }
 
@@ -548,10 +601,7 @@ public final class LuceneMemory implements ExperienceMemory {
     private Document document(MemoryRecord record) {
         Document doc = new Document();
         doc.add(new StringField(FIELD_KEY, record.key(), Field.Store.NO));
-        doc.add(new TextField(FIELD_INSTRUCTION, record.instruction(), Field.Store.NO));
-        for (String entry : infoTerms(record.observation())) {
-            doc.add(new StringField(FIELD_INFO, entry, Field.Store.NO));
-        }
+        doc.add(new Field(FIELD_INSTRUCTION, record.instruction(), INSTRUCTION_TYPE));
         doc.add(new NumericDocValuesField(FIELD_ID, record.id()));
         doc.add(new StoredField(FIELD_RECORD, codec.encode(record)));
         return doc;
@@ -697,6 +747,21 @@ public final class LuceneMemory implements ExperienceMemory {
         return entry == null ? Double.NaN : entry.lastReward();
     }
 
+    /** The number of index segments (for diagnostics and benchmarks). */
+    public int segments() {
+        ensureOpen();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().leaves().size();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The config this memory was opened with. */
     public LuceneMemoryConfig config() {
         return config;
@@ -772,7 +837,7 @@ public final class LuceneMemory implements ExperienceMemory {
                 return super.collectionStatistics(field);
             }
             return new CollectionStatistics(field, Math.max(getIndexReader().maxDoc(), recordsWithTerms),
-                    recordsWithTerms, sumLength, sumUniqueTerms);
+                    recordsWithTerms, sumUniqueTerms, sumUniqueTerms);
         }
     }
 }

@@ -103,6 +103,9 @@ class AdvisedPolicyTest {
         // one action: nothing to compare it with, no push either way
         Advice single = new Advice("g", "o", List.of(new ActionValue(Action.of("click[a]"), 0.8, 4)), 1.0);
         assertThat(AdviceValues.ADVANTAGE.present(single).actions().get(0).value()).isZero();
+        assertThat(AdviceValues.ADVANTAGE.informative(AdviceValues.ADVANTAGE.present(single))).isFalse();
+        assertThat(AdviceValues.ADVANTAGE.informative(relative)).isTrue();
+        assertThat(AdviceValues.Q.informative(single)).isTrue();
         assertThatThrownBy(() -> AdviceValues.of("rank")).hasMessageContaining("allowed: [q, advantage]");
     }
 
