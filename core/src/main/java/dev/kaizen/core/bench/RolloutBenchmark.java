@@ -81,12 +81,16 @@ public final class RolloutBenchmark implements Benchmark {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("recipe", recipe.name());
             figures.put("episodes", statistics.episodes());
+            figures.put("mode", recipe.rollout().mode().id());
             figures.put("batchSize", recipe.rollout().batchSize());
             figures.put("threads", recipe.rollout().threads());
+            figures.put("gatherMillis", recipe.rollout().gatherMillis());
             figures.put("cores", Runtime.getRuntime().availableProcessors());
             figures.put("steps", statistics.steps());
             figures.put("decisions", statistics.decisions());
             figures.put("decideCalls", statistics.decideCalls());
+            figures.put("meanBatch", statistics.decideCalls() == 0 ? 0.0
+                    : statistics.decisions() / (double) statistics.decideCalls());
             figures.put("errors", statistics.errors());
             figures.put("seconds", statistics.seconds());
             figures.put("stepsPerSecond", statistics.steps() / statistics.seconds());

@@ -12,6 +12,7 @@ import dev.kaizen.api.rollout.RolloutRequest;
 import dev.kaizen.api.rollout.Rollouts;
 import dev.kaizen.api.trajectory.Step;
 import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.core.recipe.RolloutMode;
 import dev.kaizen.core.recipe.RolloutSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,16 +29,27 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 
 /**
- * The host's rollout engine. All episodes of a request run in lockstep: per step, one
+ * The host's rollout engine, in one of two modes ({@link RolloutMode}).
+ *
+ * <p>{@code lockstep} (the default): all episodes of a request run in rounds: per step, one
  * {@code decide} for every running episode (in chunks of {@code batchSize} contexts, from the
  * calling thread), then the episodes step concurrently on a pool of {@code threads} threads.
  *
- * <p>Episode {@code i} is reset with a seed derived from the sampling seed and its task id, and
- * policies derive per-context randomness from the sampling seed, task id and step, so results do
- * not depend on the batch size or the number of threads. An exception in {@code reset} or
- * {@code step}, or an empty decision, fails only that episode (the error is recorded in its
- * trajectory and counted in a {@code rollout-errors} metric); episodes that reach
- * {@code maxSteps} fail. An exception from the policy itself ends the request.
+ * <p>{@code pipelined}: each episode advances on its own. When an episode's reset or step returns,
+ * its next context waits for the policy; the calling thread decides for the waiting contexts (up to
+ * {@code batchSize} per call, after an optional {@code gatherMillis} window) while other episodes
+ * are still stepping, and submits each decision's step to the pool at once; finished episodes are
+ * closed at once. A round no longer costs decide latency plus the slowest step: deciding overlaps
+ * stepping, which is what remote environments and LLM servers need.
+ *
+ * <p>In both modes {@code decide} is only ever called from the thread that called {@link #run}, one
+ * call at a time. Episode {@code i} is reset with a seed derived from the sampling seed and its
+ * task id, and policies derive per-context randomness from the sampling seed, task id and step, so
+ * results depend neither on the mode, nor on the batch size or the number of threads. An exception
+ * in {@code reset} or {@code step}, or an empty decision, fails only that episode (the error is
+ * recorded in its trajectory and counted in a {@code rollout-errors} metric); episodes that reach
+ * {@code maxSteps} fail. An exception from the policy itself ends the request (in pipelined mode
+ * after the steps under way have returned; every episode is closed).
  *
  * <p>Thread-safe. Closing it stops the pool.
  */
@@ -64,7 +76,9 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-        this.pool = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads(), factory) : null;
+        // pipelined mode always steps on the pool, so that deciding overlaps stepping even with one thread
+        this.pool = settings.threads() > 1 || settings.mode() == RolloutMode.PIPELINED
+                ? Executors.newFixedThreadPool(settings.threads(), factory) : null;
     }
 
     @Override
@@ -75,6 +89,36 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
     /** Runs a request and says what it cost. */
     public Result runWithStatistics(RolloutRequest request) {
         long started = System.nanoTime();
+        Outcome outcome;
+        if (settings.mode() == RolloutMode.PIPELINED) {
+            try (ProgressReporter reporter = progress.start(request.label(), request.tasks().size())) {
+                outcome = new PipelinedRollout(request, settings, pool).run(reporter);
+            }
+        } else {
+            outcome = lockstep(request);
+        }
+        List<Trajectory> trajectories = outcome.trajectories();
+        int n = trajectories.size();
+        int errors = (int) trajectories.stream().filter(t -> t.error() != null).count();
+        totalEpisodes.addAndGet(n);
+        totalSteps.addAndGet(outcome.steps());
+        totalErrors.addAndGet(errors);
+        if (errors > 0) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("label", request.label());
+            fields.put("episodes", n);
+            fields.put("errors", errors);
+            fields.put("firstError", trajectories.stream().filter(t -> t.error() != null).findFirst()
+                    .map(t -> t.task().id() + ": " + t.error()).orElse(""));
+            metrics.record("rollout-errors", fields);
+        }
+        RolloutStatistics statistics = new RolloutStatistics(n, outcome.steps(), outcome.decisions(),
+                outcome.decideCalls(), errors, (System.nanoTime() - started) / 1e9);
+        return new Result(trajectories, statistics);
+    }
+
+    /** Lockstep mode: rounds of one batched decide for every running episode, then every step. */
+    private Outcome lockstep(RolloutRequest request) {
         List<Task> tasks = request.tasks();
         int n = tasks.size();
         Episode[] episodes = new Episode[n];
@@ -152,23 +196,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
                 }
             });
         }
-        List<Trajectory> trajectories = List.of(done);
-        int errors = (int) trajectories.stream().filter(t -> t.error() != null).count();
-        totalEpisodes.addAndGet(n);
-        totalSteps.addAndGet(counts[0]);
-        totalErrors.addAndGet(errors);
-        if (errors > 0) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("label", request.label());
-            fields.put("episodes", n);
-            fields.put("errors", errors);
-            fields.put("firstError", trajectories.stream().filter(t -> t.error() != null).findFirst()
-                    .map(t -> t.task().id() + ": " + t.error()).orElse(""));
-            metrics.record("rollout-errors", fields);
-        }
-        RolloutStatistics statistics = new RolloutStatistics(n, counts[0], counts[1], counts[2], errors,
-                (System.nanoTime() - started) / 1e9);
-        return new Result(trajectories, statistics);
+        return new Outcome(List.of(done), counts[0], counts[1], counts[2]);
     }
 
     private List<Decision> decide(RolloutRequest request, List<Integer> active, Episode[] episodes,
@@ -182,15 +210,20 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
                 contexts.add(new AgentContext(request.tasks().get(i), steps.get(i), episodes[i].observation(), List.of()));
             }
             List<Decision> chunk = request.policy().decide(contexts, request.sampling());
-            if (chunk == null || chunk.size() != contexts.size()) {
-                throw new IllegalStateException("policy " + request.policy().getClass().getName() + " returned "
-                        + (chunk == null ? "null" : chunk.size() + " decisions") + " for " + contexts.size() + " contexts");
-            }
+            checkDecisions(request, chunk, contexts.size());
             decisions.addAll(chunk);
             counts[1] += contexts.size();
             counts[2]++;
         }
         return decisions;
+    }
+
+    /** Fails the request if the policy did not return one decision per context. */
+    static void checkDecisions(RolloutRequest request, List<Decision> decisions, int contexts) {
+        if (decisions == null || decisions.size() != contexts) {
+            throw new IllegalStateException("policy " + request.policy().getClass().getName() + " returned "
+                    + (decisions == null ? "null" : decisions.size() + " decisions") + " for " + contexts + " contexts");
+        }
     }
 
     private static int count(Trajectory[] done) {
@@ -253,6 +286,10 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
         }
+    }
+
+    /** What one request produced, before timing and metrics. */
+    record Outcome(List<Trajectory> trajectories, long steps, long decisions, long decideCalls) {
     }
 
     /**

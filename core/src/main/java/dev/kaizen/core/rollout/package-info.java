@@ -1,5 +1,6 @@
 /**
- * The rollout engine: many episodes in lockstep, one batched {@code decide} per step, environments
- * stepped on a thread pool, each episode isolated; and progress display.
+ * The rollout engine: many episodes, batched {@code decide} calls, environments stepped on a thread
+ * pool, each episode isolated; in lockstep rounds or pipelined (deciding overlaps stepping); and
+ * progress display.
  */
 package dev.kaizen.core.rollout;

@@ -116,6 +116,21 @@ class BadInputTest {
     }
 
     @Test
+    void unknownRolloutModeListsTheModes() throws Exception {
+        Cli.Result result = run(GOOD, "--set", "rollout.mode=pipeline");
+        assertBadInput(result, "rollout.mode", "'pipeline'", "[lockstep, pipelined]");
+    }
+
+    @Test
+    void aGatherWindowOutsidePipelinedModeSaysWhatToDo() throws Exception {
+        Cli.Result result = run(GOOD.replace("threads: 2", "threads: 2, gatherMillis: 5"));
+        assertBadInput(result, "rollout: gatherMillis applies to mode pipelined only, got gatherMillis 5 with mode "
+                + "lockstep; set mode: pipelined or drop gatherMillis");
+        Cli.Result negative = run(GOOD.replace("threads: 2", "threads: 2, mode: pipelined, gatherMillis: -1"));
+        assertBadInput(negative, "rollout: gatherMillis must be between 0 and 60000, got -1");
+    }
+
+    @Test
     void missingRequiredFieldIsNamed() throws Exception {
         Cli.Result result = run(GOOD.replace("policy: {type: tabular}\n", ""));
         assertBadInput(result, "bad.yaml: recipe: missing required field 'policy'");
@@ -136,7 +151,8 @@ class BadInputTest {
     @Test
     void unknownSetPathNamesTheSetAndTheValidFields() throws Exception {
         Cli.Result result = run(GOOD, "--set", "rollout.thread=3");
-        assertBadInput(result, "--set rollout.thread=3: no field 'thread' at rollout; valid: [batchSize, maxSteps, threads]");
+        assertBadInput(result, "--set rollout.thread=3: no field 'thread' at rollout; valid: [batchSize, gatherMillis, "
+                + "maxSteps, mode, threads]");
         Cli.Result top = run(GOOD, "--set", "sed=3");
         assertBadInput(top, "--set sed=3: no field 'sed' at the top level; valid: [description, environment,");
         Cli.Result nested = run(GOOD, "--set", "method.optimizer.stepp.x=1");

@@ -129,6 +129,16 @@ class CommandsTest {
         assertThat(engine.path("steps").asLong()).isEqualTo(40 * 12);
         assertThat(engine.path("decideCalls").asLong()).isEqualTo(12 * 5);
         assertThat(engine.path("decisionsPerSecond").asDouble()).isPositive();
+        assertThat(engine.path("mode").asText()).isEqualTo("lockstep");
+
+        Cli.Result pipelined = Cli.run("bench", "rollout", recipe.toString(), "--episodes=40", "--set",
+                "rollout.mode=pipelined");
+        assertThat(pipelined.code()).as(pipelined.toString()).isZero();
+        JsonNode overlapped = json.readTree(pipelined.out());
+        assertThat(overlapped.path("mode").asText()).isEqualTo("pipelined");
+        assertThat(overlapped.path("steps").asLong()).isEqualTo(40 * 12);
+        assertThat(overlapped.path("successRate").asDouble()).isEqualTo(engine.path("successRate").asDouble());
+        assertThat(overlapped.path("meanBatch").asDouble()).isBetween(1.0, 8.0);
 
         Cli.Result unknown = Cli.run("bench", "policy");
         assertThat(unknown.code()).isEqualTo(2);

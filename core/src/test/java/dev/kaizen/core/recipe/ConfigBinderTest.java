@@ -48,6 +48,23 @@ class ConfigBinderTest {
         assertThat(recipe.evaluation().search()).isEqualTo(new GreedySearchConfig());
         assertThat(recipe.evaluation().critic()).isEqualTo(new NoneCriticConfig());
         assertThat(recipe.rollout()).isEqualTo(new RolloutSettings(256, 64, 1000));
+        assertThat(recipe.rollout().mode()).isEqualTo(RolloutMode.LOCKSTEP);
+        assertThat(recipe.rollout().gatherMillis()).isZero();
+    }
+
+    @Test
+    void thePipelinedRolloutModeIsReadAndWrittenBack() {
+        Recipe recipe = LOADER.read("""
+                environment: {type: test}
+                policy: {type: tabular}
+                rollout: {mode: pipelined, batchSize: 64, gatherMillis: 5}
+                """, "pipe.yaml", "pipe", List.of("rollout.threads=32"));
+        assertThat(recipe.rollout()).isEqualTo(new RolloutSettings(64, 32, 1000, RolloutMode.PIPELINED, 5));
+        String yaml = LOADER.toYaml(recipe);
+        assertThat(yaml).contains("mode: pipelined", "gatherMillis: 5");
+        assertThat(LOADER.read(yaml, "recipe.yaml", "other", List.of()).rollout()).isEqualTo(recipe.rollout());
+        assertThat(LOADER.toYaml(LOADER.read("environment: {type: test}\npolicy: {type: tabular}\n", "min.yaml", "min",
+                List.of()))).contains("mode: lockstep");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Same recipe and seed ⇒ the same numbers; a different seed ⇒ other samples; threads and batch size change nothing. */
+/** Same recipe and seed ⇒ the same numbers; a different seed ⇒ other samples; threads, batch size and rollout mode change nothing. */
 class DeterminismTest {
 
     private static final String RECIPE = """
@@ -54,6 +54,13 @@ class DeterminismTest {
 
         JsonNode parallel = run("parallel", "rollout.threads=7", "rollout.batchSize=3");
         assertThat(parallel).isEqualTo(first);
+
+        JsonNode pipelined = run("pipelined", "rollout.mode=pipelined", "rollout.threads=3", "rollout.batchSize=5");
+        assertThat(pipelined).isEqualTo(first);
+        for (String file : new String[] {"iter-1.jsonl", "iter-2.jsonl"}) {
+            assertThat(Files.readAllLines(dir.resolve("pipelined/trajectories/" + file)))
+                    .isEqualTo(Files.readAllLines(dir.resolve("first/trajectories/" + file)));
+        }
 
         JsonNode reseeded = run("reseeded", "seed=6");
         assertThat(Files.readAllLines(dir.resolve("reseeded/trajectories/iter-1.jsonl")))
