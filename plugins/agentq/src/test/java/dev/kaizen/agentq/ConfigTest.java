@@ -66,6 +66,7 @@ class ConfigTest {
         assertThat(agentq.critic()).isEqualTo(new PolicyCriticConfig());
         assertThat(agentq.inferenceSearch()).isEqualTo(new MctsConfig());
         assertThat(agentq.searchBaseline()).isTrue();
+        assertThat(agentq.pairing()).isEqualTo("all");
     }
 
     @Test
@@ -129,6 +130,8 @@ class ConfigTest {
         assertThatThrownBy(() -> context.config(TrainingMethodConfig.class, with(base, "schedule",
                 Map.of("beta", List.of()))))
                 .hasMessageContaining("method.schedule.beta must list at least one value");
+        assertThatThrownBy(() -> context.config(TrainingMethodConfig.class, with(base, "pairing", "top")))
+                .hasMessageContaining("method.pairing must be one of [all, best], got 'top'");
         assertThatThrownBy(() -> context.config(TrainingMethodConfig.class, with(base, "search",
                 Map.of("type", "mcts", "commit", "first"))))
                 .hasMessageContaining("commit must be one of");

@@ -37,6 +37,9 @@ import java.util.Map;
  * @param searchBaseline whether the baseline is also evaluated with the inference search (default true)
  * @param searchEveryIteration whether every iteration is evaluated with the inference search, not only
  *     {@code final} (default false)
+ * @param pairing which siblings are paired: {@code all} (default; every explored sibling that is at
+ *     least {@code theta} better is chosen over the other, the paper's rule) or {@code best} (only the
+ *     node's best explored children are chosen)
  */
 public record AgentQConfig(Integer demonstrations,
                            @JsonProperty(defaultValue = "{type: bc}") OptimizerConfig warmupOptimizer,
@@ -48,7 +51,12 @@ public record AgentQConfig(Integer demonstrations,
                            Map<String, List<Object>> schedule,
                            @JsonProperty(defaultValue = "{type: mcts}") SearchAlgorithmConfig inferenceSearch,
                            @JsonProperty(defaultValue = "{type: policy-critic}") CriticConfig inferenceCritic,
-                           Boolean searchBaseline, Boolean searchEveryIteration) implements TrainingMethodConfig {
+                           Boolean searchBaseline, Boolean searchEveryIteration, String pairing) implements TrainingMethodConfig {
+
+    /** Pair every explored sibling with every better one. */
+    public static final String PAIRING_ALL = "all";
+    /** Pair only a node's best explored children with the others. */
+    public static final String PAIRING_BEST = "best";
 
     public AgentQConfig {
         demonstrations = demonstrations == null ? 200 : demonstrations;
@@ -64,6 +72,11 @@ public record AgentQConfig(Integer demonstrations,
         inferenceCritic = inferenceCritic == null ? new PolicyCriticConfig() : inferenceCritic;
         searchBaseline = searchBaseline == null ? Boolean.TRUE : searchBaseline;
         searchEveryIteration = searchEveryIteration == null ? Boolean.FALSE : searchEveryIteration;
+        pairing = pairing == null ? PAIRING_ALL : pairing.toLowerCase(java.util.Locale.ROOT);
+        if (!List.of(PAIRING_ALL, PAIRING_BEST).contains(pairing)) {
+            throw new IllegalArgumentException("method.pairing must be one of [" + PAIRING_ALL + ", " + PAIRING_BEST
+                    + "], got '" + pairing + "'");
+        }
         if (demonstrations < 0) {
             throw new IllegalArgumentException("method.demonstrations must be >= 0 (0 skips the warm-up), got "
                     + demonstrations);
@@ -93,6 +106,6 @@ public record AgentQConfig(Integer demonstrations,
 
     /** The defaults. */
     public AgentQConfig() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -73,7 +73,8 @@ final class AgentQMethod implements TrainingMethod {
         if (this.optimizerByIteration.size() != config.iterations()) {
             throw new IllegalArgumentException("need one optimizer config per iteration");
         }
-        this.extractor = new StepPairExtractor(config.alpha(), config.theta(), config.minVisits());
+        this.extractor = new StepPairExtractor(config.alpha(), config.theta(), config.minVisits(),
+                AgentQConfig.PAIRING_BEST.equals(config.pairing()));
         this.schedule = new Schedule("method.schedule", config.schedule());
     }
 

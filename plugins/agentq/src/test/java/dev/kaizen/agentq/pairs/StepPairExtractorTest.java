@@ -80,6 +80,18 @@ class StepPairExtractorTest {
     }
 
     @Test
+    void bestOnlyKeepsThePairsWhoseChosenChildIsTheNodesBest() {
+        // α = 1: a 0.8 is best; a ≻ b and a ≻ c stay, c ≻ b (c is not the best) goes
+        List<PreferencePair> pairs = new StepPairExtractor(1.0, 0.1, 1, true).pairs(NODE);
+        assertThat(pairs).hasSize(2);
+        assertPair(pairs.get(0), "a", "b", 0.6);
+        assertPair(pairs.get(1), "a", "c", 0.5);
+        // α = 0.5: b 0.6 is best; the pairs are the same as with every pair
+        assertThat(new StepPairExtractor(0.5, 0.1, 1, true).pairs(NODE))
+                .isEqualTo(new StepPairExtractor(0.5, 0.1, 1).pairs(NODE));
+    }
+
+    @Test
     void minVisitsDecidesWhatCountsAsExplored() {
         // only a (4) and b (3) count: b ≻ a
         List<PreferencePair> pairs = new StepPairExtractor(0.5, 0.1, 3).pairs(NODE);
