@@ -46,6 +46,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,7 +59,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermStatistics;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -239,6 +240,11 @@ public final class LuceneMemory implements ExperienceMemory {
         iwc.setCommitOnClose(false);
         // Refreshes follow every update; they must not wait for merges (the default waits up to 500 ms).
         iwc.setMaxFullFlushMergeWaitMillis(0);
+        // Few segments: every query looks each term up once per segment.
+        TieredMergePolicy merges = new TieredMergePolicy();
+        merges.setSegmentsPerTier(2.0);
+        merges.setMaxMergeAtOnce(4);
+        iwc.setMergePolicy(merges);
         return iwc;
     }
 
@@ -333,7 +339,8 @@ public final class LuceneMemory implements ExperienceMemory {
         int collect = Math.max(2 * wanted, wanted + 16);
         List<ScoreDoc> kept = new ArrayList<>();
         while (true) {
-            ScoreDoc[] hits = searcher.search(query, collect).scoreDocs;
+            // Exact hit counts are not needed: pruning may start as soon as the queue is full.
+            ScoreDoc[] hits = searcher.search(query, new TopScoreDocCollectorManager(collect, collect)).scoreDocs;
             boolean full = hits.length == collect;
             float floor = full ? hits[hits.length - 1].score : Float.NEGATIVE_INFINITY;
             kept.clear();
