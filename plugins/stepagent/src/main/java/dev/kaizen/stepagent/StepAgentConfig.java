@@ -40,6 +40,10 @@ import java.util.Map;
  * @param optimizerSchedule per-iteration overrides of {@code optimizer}'s fields (entry {@code i}
  *     for iteration {@code i + 1}; the last entry holds for later iterations), e.g. {@code [{}, {beta: 0.5}]}
  * @param reward the reward model of the inverse variant, fitted on the pairs every iteration
+ * @param preference the inverse variant only: an optimiser that trains the policy on the pairs before
+ *     the reward model is fitted (e.g. {@code {type: dpo}}), so that the {@code implicit} reward
+ *     {@code β·log π/π_ref}, measured against the policy from before that training, feeds PPO; null
+ *     (default) for none, as the discriminator needs
  * @param exploration the inverse variant's rollouts on training tasks
  */
 public record StepAgentConfig(Reflection reflection, Integer demonstrations, String checkpoint,
@@ -48,7 +52,7 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
                               Boolean restart,
                               OptimizerConfig optimizer, List<Map<String, Object>> optimizerSchedule,
                               @JsonProperty(defaultValue = "{type: discriminator}") RewardModelConfig reward,
-                              ExplorationSettings exploration)
+                              OptimizerConfig preference, ExplorationSettings exploration)
         implements TrainingMethodConfig {
 
     public StepAgentConfig {
@@ -69,6 +73,10 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
         }
         exploration = (exploration == null ? new ExplorationSettings(null, null, null) : exploration)
                 .withDefaultTasks(demonstrations);
+        if (preference != null && reflection != Reflection.INVERSE) {
+            throw new IllegalArgumentException("preference applies to reflection: inverse only (the implicit variant "
+                    + "trains on the pairs with its optimizer); remove it or set reflection: inverse");
+        }
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
         }
@@ -80,7 +88,7 @@ public record StepAgentConfig(Reflection reflection, Integer demonstrations, Str
 
     /** The defaults. */
     public StepAgentConfig() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The default optimiser type of a variant when {@code optimizer} is left out. */

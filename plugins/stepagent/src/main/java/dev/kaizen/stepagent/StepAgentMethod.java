@@ -176,10 +176,11 @@ public final class StepAgentMethod implements TrainingMethod {
         }
         Map<String, Object> overrides = config.optimizerOverrides(iteration);
         OptimizerConfig scheduled = overrides.isEmpty() ? optimizer : context.override(optimizer, overrides);
+        ExplorationSettings exploration = config.exploration();
         Reflector reflector = config.reflection() == Reflection.IMPLICIT
                 ? new ImplicitReflection(context, scheduled)
-                : new InverseReflection(context, reward, scheduled, config.exploration().tasks(),
-                        config.exploration().samples(), config.exploration().temperature());
+                : new InverseReflection(context, reward, scheduled, config.preference(), exploration.tasks(),
+                        exploration.samples(), exploration.temperature());
         Map<String, Object> reflected = new LinkedHashMap<>();
         reflected.put("stage", stage);
         reflected.put("iteration", iteration);

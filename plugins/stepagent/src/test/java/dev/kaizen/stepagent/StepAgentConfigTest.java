@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class StepAgentConfigTest {
 
     private final FakeComponentContext context = new FakeComponentContext(1, Path.of("."))
-            .register(new StepAgentFactory());
+            .register(new StepAgentFactory(), new dev.kaizen.stepagent.fakes.FakeDpoFactory(
+                    new dev.kaizen.stepagent.fakes.Recorder()));
 
     private StepAgentConfig read(Map<String, Object> fields) {
         Map<String, Object> all = new LinkedHashMap<>(fields);
@@ -72,6 +73,7 @@ class StepAgentConfigTest {
         assertBad(Map.of("exploration", Map.of("temperature", -0.5)), "exploration.temperature must be finite");
         assertBad(Map.of("iteratons", 3), "iteratons");
         assertBad(Map.of("restart", true, "aggregate", false), "restart: true needs aggregate: true");
+        assertBad(Map.of("preference", Map.of("type", "dpo")), "preference applies to reflection: inverse only");
         assertBad(Map.of("inspection", Map.of("temprature", 1.0)), "temprature");
         List<Map<String, Object>> withNull = new java.util.ArrayList<>();
         withNull.add(null);

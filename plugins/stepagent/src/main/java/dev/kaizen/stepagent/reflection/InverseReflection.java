@@ -29,9 +29,12 @@ import java.util.Map;
  * reward with the model's step reward and optimise on the relabelled rollouts (PPO by default).
  *
  * <p>The environment's rewards never reach the optimiser: every step reward it sees is the
- * model's. The reward model and the optimiser are built from their configs for each call and
- * closed after it; the model gets the policy and a frozen copy of it as reference (for the
- * implicit reward {@code β·log π/π_ref}). Rollouts of sample {@code k} use the seed
+ * model's. The reward model and the optimisers are built from their configs for each call and
+ * closed after it. The model is fitted with the policy and, as reference, a frozen copy taken at
+ * the start of the call; with a {@code preference} optimiser the policy is first trained on the
+ * pairs, so that a reward defined through the policy's change from its reference (the implicit
+ * reward {@code β·log π/π_ref}) measures that training. All-zero step rewards are rejected, since
+ * the optimiser could learn nothing from them. Rollouts of sample {@code k} use the seed
  * {@code STAGE/explore/k}, so several samples of one task differ.
  */
 public final class InverseReflection implements Reflector {
@@ -39,6 +42,7 @@ public final class InverseReflection implements Reflector {
     private final MethodContext context;
     private final RewardModelConfig reward;
     private final OptimizerConfig optimizer;
+    private final OptimizerConfig preference;
     private final int tasks;
     private final int samples;
     private final double temperature;
@@ -47,15 +51,18 @@ public final class InverseReflection implements Reflector {
      * @param context the method's context (environment, rollouts, files)
      * @param reward the reward model to fit
      * @param optimizer the optimiser that reads per-step rewards
+     * @param preference an optimiser that first trains the policy on the pairs (e.g. step-level DPO,
+     *     so that an implicit reward {@code β·log π/π_ref} has something to measure); null for none
      * @param tasks how many training tasks to roll out on, the first ones
      * @param samples episodes per task
      * @param temperature the rollouts' sampling temperature
      */
     public InverseReflection(MethodContext context, RewardModelConfig reward, OptimizerConfig optimizer,
-                             int tasks, int samples, double temperature) {
+                             OptimizerConfig preference, int tasks, int samples, double temperature) {
         this.context = requireNonNull(context, "context is null");
         this.reward = requireNonNull(reward, "reward is null");
         this.optimizer = requireNonNull(optimizer, "optimizer is null");
+        this.preference = preference;
         if (tasks < 1 || samples < 1) {
             throw new IllegalArgumentException("tasks and samples must be >= 1: " + tasks + ", " + samples);
         }
@@ -70,6 +77,14 @@ public final class InverseReflection implements Reflector {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("pairs", pairs.size());
         try (TrainablePolicy reference = policy.frozenCopy(); RewardModel model = context.create(reward)) {
+            if (preference != null && !pairs.isEmpty()) {
+                TrainingReport report;
+                try (Optimizer trainer = context.create(preference)) {
+                    report = trainer.train(policy, TrainingBatch.ofPairs(pairs, context.seed(stage + "/preference"),
+                            stage + "/preference"));
+                }
+                report.metrics().forEach((name, value) -> figures.put("preference." + name, value));
+            }
             Map<String, Double> fit = model.fit(new RewardFitData(pairs, policy, reference,
                     context.seed(stage + "/reward")));
             fit.forEach((name, value) -> figures.put("reward." + name, value));
@@ -83,6 +98,13 @@ public final class InverseReflection implements Reflector {
 
             List<Trajectory> acted = rollouts.stream().filter(t -> t.length() > 0).toList();
             List<Trajectory> relabelled = relabel(model, acted);
+            if (!relabelled.isEmpty() && relabelled.stream().flatMap(t -> t.steps().stream())
+                    .allMatch(step -> step.reward() == 0.0)) {
+                throw new IllegalStateException("the reward model gave every step of " + relabelled.size()
+                        + " rollouts reward 0, so the optimizer would learn nothing from them; a reward defined "
+                        + "through the policy's change from its reference (implicit) needs the policy trained on "
+                        + "the pairs first: set method.preference (e.g. {type: dpo})");
+            }
             context.writeTrajectories(stage + "-relabelled", relabelled);
             figures.put("agentStepReward", meanStepReward(relabelled));
             List<Trajectory> demonstrated = demonstrations.stream().filter(t -> t.length() > 0).toList();
