@@ -120,7 +120,7 @@ final class FeatureEncoder {
         }
         Map<String, double[]> advice = adviceByAction(context.advice());
         String pageType = observation.info().getOrDefault("page", "");
-        List<String> contextRoles = contextRoles(observation, history);
+        int[] contextRoles = buckets("r", contextRoles(observation, history));
         double coverageMax = 0;
         double containmentMax = 0;
         int untakenMatches = 0;
@@ -136,16 +136,19 @@ final class FeatureEncoder {
                 continue;
             }
             Action action = row.action();
-            TextProfile argument = profiles.of(action.argument().isEmpty() ? action.text() : action.argument());
-            TextProfile description = profiles.of(observation.describe(action));
+            String argumentText = action.argument().isEmpty() ? action.text() : action.argument();
+            String descriptionText = observation.describe(action);
+            TextProfile argument = profiles.of(argumentText);
+            TextProfile description = profiles.of(descriptionText);
+            // argument and description together, analysed once (cached) instead of merged per row
+            TextProfile both = descriptionText.isEmpty() ? argument : profiles.of(argumentText + "\n" + descriptionText);
             long[] argStems = argument.stems();
             long[] descStems = description.stems();
             dense[o] = ratio(TextProfile.common(argStems, instructionStems), argStems.length);
             dense[o + 1] = ratio(TextProfile.common(descStems, instructionStems), descStems.length);
-            double coverage = ratio(TextProfile.common(union(argStems, descStems), instructionStems),
-                    instructionStems.length);
+            double coverage = ratio(TextProfile.common(both.stems(), instructionStems), instructionStems.length);
             dense[o + 2] = (float) coverage;
-            int[] trigrams = union(argument.trigrams(), description.trigrams());
+            int[] trigrams = both.trigrams();
             int commonTrigrams = TextProfile.common(trigrams, instructionTrigrams);
             double containment = ratio(commonTrigrams, trigrams.length);
             dense[o + 3] = (float) containment;
@@ -349,44 +352,6 @@ final class FeatureEncoder {
         return whole == 0 ? 0f : (float) part / whole;
     }
 
-    private static long[] union(long[] a, long[] b) {
-        if (b.length == 0) {
-            return a;
-        }
-        if (a.length == 0) {
-            return b;
-        }
-        long[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        Arrays.sort(all);
-        int u = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (i == 0 || all[i] != all[i - 1]) {
-                all[u++] = all[i];
-            }
-        }
-        return Arrays.copyOf(all, u);
-    }
-
-    private static int[] union(int[] a, int[] b) {
-        if (b.length == 0) {
-            return a;
-        }
-        if (a.length == 0) {
-            return b;
-        }
-        int[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        Arrays.sort(all);
-        int u = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (i == 0 || all[i] != all[i - 1]) {
-                all[u++] = all[i];
-            }
-        }
-        return Arrays.copyOf(all, u);
-    }
-
     private static boolean sharesNumber(double[] a, double[] b) {
         for (double x : a) {
             for (double y : b) {
@@ -460,8 +425,15 @@ final class FeatureEncoder {
         return roles;
     }
 
-    private int[] roleIds(Row row, TextProfile argument, String pageType, List<String> contextRoles,
-                          boolean takenHere) {
+    private int[] buckets(String namespace, List<String> keys) {
+        int[] ids = new int[keys.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = TextHash.bucket(TextHash.of(namespace, keys.get(i)), buckets);
+        }
+        return ids;
+    }
+
+    private int[] roleIds(Row row, TextProfile argument, String pageType, int[] contextRoles, boolean takenHere) {
         List<String> roles = new ArrayList<>(16);
         String verb = row.isTemplate() ? new Action(row.template()).verb() : row.action().verb();
         verb = verb.toLowerCase(Locale.ROOT);
@@ -480,11 +452,9 @@ final class FeatureEncoder {
                 roles.add("taken");
             }
         }
-        roles.addAll(contextRoles);
-        int[] ids = new int[Math.min(MAX_ROLE, roles.size())];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = TextHash.bucket(TextHash.of("r", roles.get(i)), buckets);
-        }
+        int own = Math.min(MAX_ROLE, roles.size());
+        int[] ids = Arrays.copyOf(buckets("r", roles.subList(0, own)), Math.min(MAX_ROLE, own + contextRoles.length));
+        System.arraycopy(contextRoles, 0, ids, own, ids.length - own);
         return ids;
     }
 

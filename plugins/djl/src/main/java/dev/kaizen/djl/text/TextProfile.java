@@ -34,9 +34,12 @@ public final class TextProfile {
     private TextProfile(String text, boolean withTrigrams) {
         this.text = text;
         String lower = text.toLowerCase(Locale.ROOT);
-        List<int[]> spans = new ArrayList<>();
-        List<Boolean> boundaries = new ArrayList<>();
-        List<Boolean> dollars = new ArrayList<>();
+        int capacity = 16;
+        int[] spanStarts = new int[capacity];
+        int[] spanEnds = new int[capacity];
+        boolean[] boundaries = new boolean[capacity];
+        boolean[] dollars = new boolean[capacity];
+        int count = 0;
         boolean boundary = false;
         boolean dollar = false;
         int i = 0;
@@ -59,9 +62,18 @@ public final class TextProfile {
                         break;
                     }
                 }
-                spans.add(new int[] {start, i});
-                boundaries.add(boundary);
-                dollars.add(dollar);
+                if (count == capacity) {
+                    capacity *= 2;
+                    spanStarts = Arrays.copyOf(spanStarts, capacity);
+                    spanEnds = Arrays.copyOf(spanEnds, capacity);
+                    boundaries = Arrays.copyOf(boundaries, capacity);
+                    dollars = Arrays.copyOf(dollars, capacity);
+                }
+                spanStarts[count] = start;
+                spanEnds[count] = i;
+                boundaries[count] = boundary;
+                dollars[count] = dollar;
+                count++;
                 boundary = false;
                 dollar = false;
             } else {
@@ -73,18 +85,13 @@ public final class TextProfile {
                 i++;
             }
         }
-        int count = spans.size();
         tokens = new String[count];
-        starts = new int[count];
-        ends = new int[count];
-        boundaryBefore = new boolean[count];
-        dollarBefore = new boolean[count];
+        starts = Arrays.copyOf(spanStarts, count);
+        ends = Arrays.copyOf(spanEnds, count);
+        boundaryBefore = Arrays.copyOf(boundaries, count);
+        dollarBefore = Arrays.copyOf(dollars, count);
         for (int t = 0; t < count; t++) {
-            starts[t] = spans.get(t)[0];
-            ends[t] = spans.get(t)[1];
             tokens[t] = lower.substring(starts[t], ends[t]);
-            boundaryBefore[t] = boundaries.get(t);
-            dollarBefore[t] = dollars.get(t);
         }
         this.stems = stemsOf(tokens);
         this.trigrams = withTrigrams ? trigramsOf(tokens) : new int[0];
