@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kaizen.api.env.ObservationSimilarity;
 import dev.kaizen.api.memory.ExperienceMemory;
+import dev.kaizen.api.policy.ActionValue;
 import dev.kaizen.api.policy.Advice;
 import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.policy.Decision;
@@ -36,6 +37,7 @@ public final class AdvisedPolicy implements Policy {
     private final int records;
     private final double minSimilarity;
     private final AdviceValues values;
+    private final boolean valuesZeroed;
     private final AdviceStatistics statistics = new AdviceStatistics();
 
     /**
@@ -60,6 +62,11 @@ public final class AdvisedPolicy implements Policy {
      */
     public AdvisedPolicy(Policy policy, ExperienceMemory memory, ObservationSimilarity similarity, int records,
                          double minSimilarity, AdviceValues values) {
+        this(policy, memory, similarity, records, minSimilarity, values, false);
+    }
+
+    private AdvisedPolicy(Policy policy, ExperienceMemory memory, ObservationSimilarity similarity, int records,
+                          double minSimilarity, AdviceValues values, boolean valuesZeroed) {
         this.policy = requireNonNull(policy, "policy is null");
         this.memory = requireNonNull(memory, "memory is null");
         this.similarity = requireNonNull(similarity, "similarity is null");
@@ -72,6 +79,16 @@ public final class AdvisedPolicy implements Policy {
         this.records = records;
         this.minSimilarity = minSimilarity;
         this.values = requireNonNull(values, "values is null");
+        this.valuesZeroed = valuesZeroed;
+    }
+
+    /**
+     * A control for measuring what the remembered values do: the same records are attached to the
+     * same contexts, with every value replaced by 0. Whatever this changes against the plain
+     * policy comes from the mere presence of advice, not from what the memory learned.
+     */
+    public AdvisedPolicy withValuesZeroed() {
+        return new AdvisedPolicy(policy, memory, similarity, records, minSimilarity, values, true);
     }
 
     @Override
@@ -85,7 +102,7 @@ public final class AdvisedPolicy implements Policy {
                 if (a.similarity() >= minSimilarity) {
                     Advice presented = values.present(a);
                     if (values.informative(presented)) {
-                        advice.add(presented);
+                        advice.add(valuesZeroed ? zeroed(presented) : presented);
                     }
                 }
             }
@@ -97,6 +114,14 @@ public final class AdvisedPolicy implements Policy {
             statistics.count(advised.get(i), decision.isEmpty() ? null : decision.action());
         }
         return decisions;
+    }
+
+    private static Advice zeroed(Advice advice) {
+        List<ActionValue> zero = new ArrayList<>(advice.actions().size());
+        for (ActionValue value : advice.actions()) {
+            zero.add(new ActionValue(value.action(), 0.0, value.visits()));
+        }
+        return new Advice(advice.instruction(), advice.observation(), zero, advice.similarity());
     }
 
     /** The wrapped policy. */

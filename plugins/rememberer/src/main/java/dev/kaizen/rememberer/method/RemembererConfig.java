@@ -32,6 +32,10 @@ import dev.kaizen.rememberer.memory.LuceneMemoryConfig;
  *     Q-values, as in the paper) or {@code advantage} ({@code Q − V}, V the record's visit-weighted
  *     mean value); default {@code q}
  * @param evaluateEpochs whether every epoch is evaluated, not just the last (default false)
+ * @param zeroAdviceControl whether stage {@code final} also evaluates a control: the same records
+ *     attached to the same contexts with every value set to 0, recorded with search name
+ *     {@code greedy-zero-advice}; the difference to the advised evaluation is what the remembered
+ *     values do, apart from the policy's response to advice being present at all (default false)
  */
 public record RemembererConfig(Integer demonstrations,
                                @JsonProperty(defaultValue = "{type: bc}") OptimizerConfig optimizer,
@@ -39,7 +43,8 @@ public record RemembererConfig(Integer demonstrations,
                                @JsonProperty(defaultValue = "{type: lucene}") ExperienceMemoryConfig memory,
                                Integer epochs, Integer trainTasks, Integer taskOffset, Integer batchSize,
                                Double temperature, Integer adviceRecords, Double minSimilarity,
-                               String adviceValues, Boolean evaluateEpochs) implements TrainingMethodConfig {
+                               String adviceValues, Boolean evaluateEpochs, Boolean zeroAdviceControl)
+        implements TrainingMethodConfig {
 
     public RemembererConfig {
         demonstrations = demonstrations == null ? 1000 : demonstrations;
@@ -54,6 +59,7 @@ public record RemembererConfig(Integer demonstrations,
         minSimilarity = minSimilarity == null ? 0.0 : minSimilarity;
         adviceValues = adviceValues == null ? AdviceValues.Q.id() : adviceValues.trim().toLowerCase(java.util.Locale.ROOT);
         evaluateEpochs = evaluateEpochs == null ? Boolean.FALSE : evaluateEpochs;
+        zeroAdviceControl = zeroAdviceControl == null ? Boolean.FALSE : zeroAdviceControl;
         if (demonstrations < 0) {
             throw new IllegalArgumentException("method.demonstrations must be >= 0 (0 skips behaviour cloning), got "
                     + demonstrations);

@@ -6,6 +6,7 @@ import dev.kaizen.api.env.Environment;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.memory.ExperienceMemory;
+import dev.kaizen.api.method.EvaluationRequest;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.optimizer.Optimizer;
@@ -38,13 +39,17 @@ import java.util.Optional;
  *       training tasks {@code [taskOffset, taskOffset + trainTasks)}, in batches of
  *       {@code batchSize} episodes acted by the advised policy; after each batch the memory learns
  *       from its episodes (n-step Q-learning). Stage {@code final} then evaluates the advised
- *       policy with the memory frozen (so do the epochs, with {@code evaluateEpochs}).
+ *       policy with the memory frozen (so do the epochs, with {@code evaluateEpochs}); with
+ *       {@code zeroAdviceControl} it also evaluates the same advice with every value set to 0.
  * </ol>
  *
  * The memory is registered with {@link MethodContext#persist} as {@code memory}, so it is
  * checkpointed with every stage and a resumed run continues from it.
  */
 final class RemembererMethod implements TrainingMethod {
+
+    /** The search name recorded with the zero-advice control evaluation. */
+    static final String CONTROL_SEARCH = "greedy-zero-advice";
 
     private final RemembererConfig config;
 
@@ -72,16 +77,29 @@ final class RemembererMethod implements TrainingMethod {
                 context.stage(stage, () -> {
                     runEpoch(context, environment, memory, advised, tasks, stage, number);
                     if (last || config.evaluateEpochs()) {
-                        advised.statistics().drain();
-                        context.evaluate(stage, advised);
-                        Map<String, Object> fields = new LinkedHashMap<>();
-                        fields.put("stage", stage);
-                        fields.putAll(advised.statistics().drain());
-                        context.metrics().record("advice-evaluation", fields);
+                        evaluate(context, stage, advised, null);
+                    }
+                    if (last && config.zeroAdviceControl()) {
+                        evaluate(context, stage, advised.withValuesZeroed(), CONTROL_SEARCH);
                     }
                 });
             }
         }
+    }
+
+    /** Evaluates with the recipe's search; a control is recorded under its own search name. */
+    private static void evaluate(MethodContext context, String stage, AdvisedPolicy advised, String searchName) {
+        advised.statistics().drain();
+        if (searchName == null) {
+            context.evaluate(stage, advised);
+        } else {
+            context.evaluate(new EvaluationRequest(stage, advised, null, null, searchName));
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stage", stage);
+        fields.put("control", searchName != null);
+        fields.putAll(advised.statistics().drain());
+        context.metrics().record("advice-evaluation", fields);
     }
 
     private List<Task> trainingTasks(Environment environment) {

@@ -71,6 +71,32 @@ class AdvisedPolicyTest {
     }
 
     @Test
+    void theZeroAdviceControlAttachesTheSameRecordsWithoutValues() {
+        Task task = environment.tasks(Split.TRAIN).get(0);
+        try (LuceneMemory memory = new LuceneMemory(new LuceneMemoryConfig(), MetricsSink.DISCARD)) {
+            memory.update(List.of(environment.demonstration(task).orElseThrow()));
+            Recorder plain = new Recorder();
+            Recorder control = new Recorder();
+            AgentContext start = AgentContext.start(task, environment.reset(task, 1).observation());
+            new AdvisedPolicy(plain, memory, environment.observationSimilarity(), 2, 0.0)
+                    .decide(List.of(start), Sampling.greedy());
+            new AdvisedPolicy(control, memory, environment.observationSimilarity(), 2, 0.0).withValuesZeroed()
+                    .decide(List.of(start), Sampling.greedy());
+            List<Advice> advised = plain.seen.get(0).advice();
+            List<Advice> zeroed = control.seen.get(0).advice();
+            assertThat(zeroed).hasSameSizeAs(advised);
+            for (int i = 0; i < advised.size(); i++) {
+                assertThat(zeroed.get(i).observation()).isEqualTo(advised.get(i).observation());
+                assertThat(zeroed.get(i).similarity()).isEqualTo(advised.get(i).similarity());
+                assertThat(zeroed.get(i).actions()).extracting(ActionValue::action)
+                        .isEqualTo(advised.get(i).actions().stream().map(ActionValue::action).toList());
+                assertThat(zeroed.get(i).actions()).extracting(ActionValue::value).containsOnly(0.0);
+            }
+            assertThat(advised.get(0).actions()).extracting(ActionValue::value).contains(1.0);
+        }
+    }
+
+    @Test
     void dropsRecordsBelowTheMinimumSimilarity() {
         Task task = environment.tasks(Split.TRAIN).get(0);
         Task other = environment.tasks(Split.UNSEEN).get(0);

@@ -53,7 +53,8 @@ class RemembererMethodTest {
     }
 
     private static double success(FakeMethodContext context, String stage, Split split) {
-        return context.evaluations().stream().filter(e -> e.stage().equals(stage) && e.split() == split)
+        return context.evaluations().stream().filter(e -> e.stage().equals(stage) && e.split() == split
+                        && e.search().equals("greedy"))
                 .mapToDouble(EvaluationResult::successRate).findFirst().orElseThrow();
     }
 
@@ -65,15 +66,22 @@ class RemembererMethodTest {
         // same frozen policy. Unseen targets (6..9) were never reached in training.
         AdviceBiasedPolicy policy = new AdviceBiasedPolicy(new TabularPolicy(0.0), 5.0);
         FakeMethodContext context = context(policy);
-        method(context, LEARNING).run(context);
+        Map<String, Object> withControl = new HashMap<>(LEARNING);
+        withControl.put("zeroAdviceControl", true);
+        method(context, withControl).run(context);
 
         assertThat(context.stages()).containsExactly("baseline", "iter-1", "iter-2", "iter-3", "iter-4", "iter-5",
                 "iter-6", "iter-7", "iter-8", "iter-9", "final");
         assertThat(context.evaluations()).extracting(EvaluationResult::stage)
-                .containsExactly("baseline", "baseline", "final", "final");
+                .containsExactly("baseline", "baseline", "final", "final", "final", "final");
         assertThat(success(context, "baseline", Split.SEEN)).isZero();
         assertThat(success(context, "final", Split.SEEN)).isGreaterThanOrEqualTo(0.5);
         assertThat(success(context, "final", Split.UNSEEN)).isZero();
+        // The control attaches the same records with zero values: the lift is the values' doing.
+        EvaluationResult control = context.evaluations().stream()
+                .filter(e -> e.search().equals("greedy-zero-advice") && e.split() == Split.SEEN).findFirst().orElseThrow();
+        assertThat(control.stage()).isEqualTo("final");
+        assertThat(control.successRate()).isZero();
         assertThat(policy.advisedContexts()).isPositive();
         assertThat(context.persisted()).containsKey("memory");
         assertThat(context.trajectories()).containsKeys("iter-1-explore", "iter-9-explore", "final-explore");
