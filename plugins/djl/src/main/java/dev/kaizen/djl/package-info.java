@@ -4,9 +4,11 @@
  * {@code implicit}, and the {@code policy} benchmark.
  *
  * <p>Sub-packages by concern: {@link dev.kaizen.djl.engine} (loading the engine inside a plugin),
- * {@link dev.kaizen.djl.text} (tokens, hashing, span queries), {@link dev.kaizen.djl.policy} (the
- * scorer network, its features and checkpoints), {@link dev.kaizen.djl.optimizer},
- * {@link dev.kaizen.djl.reward} and {@link dev.kaizen.djl.bench}. DJL and its native library are used
- * by this plugin only; other plugins reach these parts by name through the api.
+ * {@link dev.kaizen.djl.text} (tokens, stems, hashing, fillers written with instruction tokens),
+ * {@link dev.kaizen.djl.policy} (the scorer network, its features and checkpoints),
+ * {@link dev.kaizen.djl.training} (gradient steps and minibatches shared by every trainer),
+ * {@link dev.kaizen.djl.config} (config field checks), {@link dev.kaizen.djl.optimizer},
+ * {@link dev.kaizen.djl.reward} and {@link dev.kaizen.djl.bench}. DJL and its native library are
+ * used by this plugin only; other plugins reach these parts by name through the api.
  */
 package dev.kaizen.djl;
