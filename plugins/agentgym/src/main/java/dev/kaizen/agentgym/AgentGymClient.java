@@ -5,23 +5,48 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * JSON over HTTP to one AgentGym server. Every failure becomes an {@link AgentGymException} that
  * names the URL, what the request was for, and the server's words; that includes the
- * {@code {"error": ...}} bodies AgentGym servers return with status 200. Thread-safe.
+ * {@code {"error": ...}} bodies AgentGym servers return with status 200.
+ *
+ * <p>Requests are blocking HTTP/1.1 on pooled keep-alive connections (Apache HttpClient): the
+ * calling thread does the I/O itself, which costs a fraction of the CPU of an asynchronous client
+ * per request. Nothing is retried here and redirects are not followed. An idle connection is
+ * checked before it is reused, so that after a server restart requests reach the new process
+ * instead of failing on a connection the old one closed. Thread-safe; the environment closes it.
  */
-final class AgentGymClient {
+final class AgentGymClient implements AutoCloseable {
 
     private static final int MAX_BODY_CHARS = 400;
+    /** Connections kept per server; as many as the rollout engine may have threads. */
+    private static final int MAX_CONNECTIONS = 4096;
+    private static final ContentType JSON = ContentType.create("application/json");
 
     /** A failure a retry might cure: no answer, or a 5xx. */
     static final class Transient extends AgentGymException {
@@ -43,13 +68,34 @@ final class AgentGymClient {
 
     private final URI baseUrl;
     private final Duration requestTimeout;
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    private final CloseableHttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
 
     AgentGymClient(URI baseUrl, Duration requestTimeout, Duration connectTimeout) {
         this.baseUrl = baseUrl;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+        this.connectTimeout = connectTimeout;
+        Timeout request = Timeout.ofMilliseconds(requestTimeout.toMillis());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
+                                .setSocketTimeout(request)
+                                // a closed connection is seen at once; an open one costs a 1 ms wait, no CPU
+                                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(request)
+                        .setConnectionRequestTimeout(request).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .disableAuthCaching()
+                .build();
     }
 
     URI baseUrl() {
@@ -60,69 +106,101 @@ final class AgentGymClient {
         return mapper.createObjectNode();
     }
 
-    /** {@code POST path} with a JSON body. */
-    JsonNode post(String path, ObjectNode body, String what) {
-        URI uri = URI.create(baseUrl + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        return exchange(request, "POST " + path, what);
+    /**
+     * {@code POST path} with a JSON body.
+     *
+     * @param what what the request is for, for error messages only (built only when one is needed)
+     */
+    JsonNode post(String path, ObjectNode body, Supplier<String> what) {
+        HttpPost request = new HttpPost(URI.create(baseUrl + path));
+        request.setHeader("Accept", "application/json");
+        try {
+            request.setEntity(new ByteArrayEntity(mapper.writeValueAsBytes(body), JSON));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a request body", e);
+        }
+        return exchange(request, "POST ", path, what);
     }
 
     /** {@code GET path?name=value}. */
-    JsonNode get(String path, String name, String value, String what) {
-        URI uri = URI.create(baseUrl + path + "?" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json")
-                .GET().build();
-        return exchange(request, "GET " + path, what);
+    JsonNode get(String path, String name, String value, Supplier<String> what) {
+        HttpGet request = new HttpGet(URI.create(baseUrl + path + "?" + name + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        request.setHeader("Accept", "application/json");
+        return exchange(request, "GET ", path, what);
     }
 
-    private JsonNode exchange(HttpRequest request, String call, String what) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new Transient("AgentGym server " + baseUrl + " did not answer " + call + " for " + what + " within "
-                    + seconds(requestTimeout), e);
-        } catch (IOException e) {
-            throw new Transient("cannot reach AgentGym server " + baseUrl + " (" + call + " for " + what + "): "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())
-                    + "; is the server running, and did it restart?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AgentGymException("interrupted during " + call + " for " + what, e);
+    /** A status and a body read in full (the connection goes back to the pool). */
+    private record Answer(int status, String body) {
+        static Answer read(ClassicHttpResponse response) throws IOException {
+            HttpEntity entity = response.getEntity();
+            try {
+                return new Answer(response.getCode(), entity == null ? "" : EntityUtils.toString(entity,
+                        StandardCharsets.UTF_8));
+            } catch (ParseException e) {
+                throw new IOException("unreadable Content-Type: " + e.getMessage(), e);
+            }
         }
-        int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+    }
+
+    private JsonNode exchange(ClassicHttpRequest request, String method, String path, Supplier<String> what) {
+        Answer response;
+        try {
+            response = http.execute(request, Answer::read);
+        } catch (ConnectTimeoutException e) {
+            throw new Transient("cannot reach AgentGym server " + baseUrl + " (" + method + path + " for "
+                    + what.get() + "): no connection within " + seconds(connectTimeout) + "; is the server running?",
+                    e);
+        } catch (SocketTimeoutException e) {
+            throw new Transient("AgentGym server " + baseUrl + " did not answer " + method + path + " for "
+                    + what.get() + " within " + seconds(requestTimeout), e);
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AgentGymException("interrupted during " + method + path + " for " + what.get(), e);
+            }
+            throw new Transient("cannot reach AgentGym server " + baseUrl + " (" + method + path + " for "
+                    + what.get() + "): " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage())
+                    + "; is the server running, and did it restart?", e);
+        }
+        int status = response.status();
+        String body = response.body();
         if (status == 404 || status == 405) {
-            throw new NoRoute("AgentGym server " + baseUrl + " has no " + call + " (" + status + ")");
+            throw new NoRoute("AgentGym server " + baseUrl + " has no " + method + path + " (" + status + ")");
         }
         if (status >= 500) {
-            throw new Transient("AgentGym server " + baseUrl + " answered " + status + " to " + call + " for " + what
-                    + ": " + abbreviate(body) + "; if the server restarted, its episodes are lost", null);
+            throw new Transient("AgentGym server " + baseUrl + " answered " + status + " to " + method + path
+                    + " for " + what.get() + ": " + abbreviate(body) + "; if the server restarted, its episodes are lost",
+                    null);
         }
         if (status != 200) {
-            throw new AgentGymException("AgentGym server " + baseUrl + " answered " + status + " to " + call + " for "
-                    + what + ": " + abbreviate(body));
+            throw new AgentGymException("AgentGym server " + baseUrl + " answered " + status + " to " + method + path
+                    + " for " + what.get() + ": " + abbreviate(body));
         }
         JsonNode json;
         try {
             json = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new AgentGymException("AgentGym server " + baseUrl + " sent malformed JSON to " + call + " for " + what
-                    + " (" + e.getOriginalMessage() + "): " + abbreviate(body), e);
+            throw new AgentGymException("AgentGym server " + baseUrl + " sent malformed JSON to " + method + path
+                    + " for " + what.get() + " (" + e.getOriginalMessage() + "): " + abbreviate(body), e);
         }
         if (json == null || json.isMissingNode()) {
-            throw new AgentGymException("AgentGym server " + baseUrl + " sent an empty answer to " + call + " for "
-                    + what);
+            throw new AgentGymException("AgentGym server " + baseUrl + " sent an empty answer to " + method + path
+                    + " for " + what.get());
         }
         if (json.isObject() && json.hasNonNull("error")) {
             JsonNode error = json.get("error");
-            throw new AgentGymException("AgentGym server " + baseUrl + " reported an error for " + call + " (" + what
-                    + "): " + abbreviate(error.isTextual() ? error.asText() : error.toString())
+            throw new AgentGymException("AgentGym server " + baseUrl + " reported an error for " + method + path
+                    + " (" + what.get() + "): " + abbreviate(error.isTextual() ? error.asText() : error.toString())
                     + "; if the server restarted, its episodes are lost");
         }
         return json;
+    }
+
+    /** Closes every connection, also those of requests under way (they fail). */
+    @Override
+    public void close() {
+        http.close(CloseMode.IMMEDIATE);
     }
 
     private static String abbreviate(String text) {

@@ -170,6 +170,12 @@ public final class AgentGymEnvironment implements Environment {
         return action;
     }
 
+    /** Closes the connections to the server; call it after every episode is closed. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
     @Override
     public String toString() {
         return "AgentGymEnvironment[" + config.env() + " at " + client.baseUrl() + ", " + config.protocol() + "]";

@@ -57,7 +57,7 @@ final class AgentGymEpisode implements Episode {
     }
 
     private JsonNode create() {
-        JsonNode created = client.post("/create", client.object(), "task " + task.id());
+        JsonNode created = client.post("/create", client.object(), () -> "task " + task.id());
         JsonNode id = created.isObject() ? created.get(config.protocol().instanceField()) : created;
         if (id == null && created.isObject()) {
             id = created.get("id");
@@ -79,7 +79,7 @@ final class AgentGymEpisode implements Episode {
     private Observation reset() {
         ObjectNode body = body();
         body.put(config.protocol().taskField(), dataIndex);
-        JsonNode answer = client.post("/reset", body, describe());
+        JsonNode answer = client.post("/reset", body, this::describe);
         String text = null;
         if (config.protocol() == Protocol.ID && answer.isObject()) {
             text = text(answer);
@@ -90,7 +90,7 @@ final class AgentGymEpisode implements Episode {
         }
         if (text == null) {
             JsonNode current = client.get("/observation", config.protocol().instanceField(), instance.asText(),
-                    describe());
+                    this::describe);
             text = current.isTextual() ? current.asText() : text(current);
             if (text == null) {
                 throw new AgentGymException("AgentGym server " + client.baseUrl() + " gave no observation for "
@@ -128,7 +128,8 @@ final class AgentGymEpisode implements Episode {
         }
         ObjectNode body = body();
         body.put("action", action.text());
-        JsonNode answer = client.post("/step", body, describe() + ", step " + steps);
+        int step = steps;
+        JsonNode answer = client.post("/step", body, () -> describe() + ", step " + step);
         String text;
         boolean done;
         double value;
@@ -170,7 +171,7 @@ final class AgentGymEpisode implements Episode {
         if (!done) {
             if (config.availableActions()) {
                 JsonNode available = client.get("/available_actions", config.protocol().instanceField(),
-                        instance.asText(), describe());
+                        instance.asText(), this::describe);
                 boolean searchBar = available.path("has_search_bar").asBoolean(false);
                 if (searchBar) {
                     templates.add("search[{}]");
@@ -226,7 +227,7 @@ final class AgentGymEpisode implements Episode {
             return;
         }
         try {
-            client.post("/close", body(), describe());
+            client.post("/close", body(), this::describe);
         } catch (AgentGymClient.NoRoute e) {
             environment.closeUnsupported();
         } catch (AgentGymException e) {

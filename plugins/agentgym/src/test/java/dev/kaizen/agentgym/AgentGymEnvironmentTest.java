@@ -114,6 +114,8 @@ class AgentGymEnvironmentTest {
             assertThat(sent.get(1).body().toString()).isEqualTo("{\"id\":1,\"data_idx\":2}");
             assertThat(sent.get(2).body().toString()).isEqualTo("{\"id\":1,\"action\":\"add 1\"}");
             assertThat(sent.get(3).body().toString()).isEqualTo("{\"id\":1}");
+            assertThat(sent).as("one kept-alive connection").extracting(FakeAgentGymServer.Request::clientPort)
+                    .containsOnly(sent.get(0).clientPort());
         }
     }
 

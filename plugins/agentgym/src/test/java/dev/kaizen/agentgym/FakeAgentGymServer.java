@@ -71,8 +71,12 @@ public final class FakeAgentGymServer implements AutoCloseable {
         }
     }
 
-    /** One request the server received. */
-    public record Request(String method, String path, String query, JsonNode body) {
+    /**
+     * One request the server received.
+     *
+     * @param clientPort the client's port: requests on one kept-alive connection share it
+     */
+    public record Request(String method, String path, String query, JsonNode body, int clientPort) {
     }
 
     private static final class Game {
@@ -186,7 +190,7 @@ public final class FakeAgentGymServer implements AutoCloseable {
             String path = http.getRequestURI().getPath();
             String query = http.getRequestURI().getQuery();
             if (record) {
-                requests.add(new Request(http.getRequestMethod(), path, query, body));
+                requests.add(new Request(http.getRequestMethod(), path, query, body, http.getRemoteAddress().getPort()));
             }
             long delay = path.equals("/step") ? delayMillis.get() : setupDelayMillis.get();
             if (delay > 0) {

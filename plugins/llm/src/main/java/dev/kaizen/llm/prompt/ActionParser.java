@@ -75,13 +75,18 @@ public final class ActionParser {
         if (raw.isEmpty()) {
             return new Parsed(Action.of(""), -1, -1, "the 'Action:' line names no action");
         }
-        for (String candidate : variants(raw)) {
+        Action exact = Action.of(raw);
+        if (observation.allows(exact)) {
+            return new Parsed(exact, start, end, null); // the usual case; the first variant is raw itself
+        }
+        List<String> variants = variants(raw);
+        for (String candidate : variants) {
             Action action = Action.of(candidate);
             if (observation.allows(action)) {
                 return new Parsed(action, start, end, null);
             }
         }
-        for (String candidate : variants(raw)) {
+        for (String candidate : variants) {
             Action matched = ignoringCase(candidate, observation);
             if (matched != null) {
                 return new Parsed(matched, start, end, null);

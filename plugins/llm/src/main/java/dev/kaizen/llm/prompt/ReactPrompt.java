@@ -32,9 +32,12 @@ public final class ReactPrompt {
     public static final String ACTION_PREFIX = "Action: ";
 
     private final PromptOptions options;
+    private final String systemText;
 
     public ReactPrompt(PromptOptions options) {
         this.options = requireNonNull(options, "options is null");
+        this.systemText = options.instructions() == null ? options.systemPrompt()
+                : options.systemPrompt() + "\n\n" + options.instructions();
     }
 
     public PromptOptions options() {
@@ -48,8 +51,7 @@ public final class ReactPrompt {
 
     /** The system message's text. */
     public String systemText() {
-        return options.instructions() == null ? options.systemPrompt()
-                : options.systemPrompt() + "\n\n" + options.instructions();
+        return systemText;
     }
 
     /** The assistant turn for an action: {@code Action: <action>}. */
@@ -64,9 +66,9 @@ public final class ReactPrompt {
 
     /** The conversation for deciding after {@code history} at {@code current}. */
     public List<ChatMessage> messages(Task task, List<Step> history, Observation current, List<Advice> advice) {
-        List<ChatMessage> out = new ArrayList<>();
-        out.add(ChatMessage.system(systemText()));
         int shown = (int) Math.min(history.size(), (long) options.historyWindow());
+        List<ChatMessage> out = new ArrayList<>(2 * shown + 2);
+        out.add(ChatMessage.system(systemText));
         int omitted = history.size() - shown;
         boolean first = true;
         for (int i = omitted; i < history.size(); i++) {
@@ -100,7 +102,7 @@ public final class ReactPrompt {
     }
 
     private String userTurn(Task task, boolean first, int omitted, List<Advice> advice, Observation observation) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(sizeOf(observation) + (first ? task.instruction().length() + 64 : 0));
         if (first) {
             out.append("Task: ").append(task.instruction()).append("\n\n");
             if (omitted > 0) {
@@ -111,14 +113,26 @@ public final class ReactPrompt {
         if (!advice.isEmpty() && options.maxAdvice() > 0) {
             out.append(renderAdvice(advice)).append("\nNow the current situation.\n\n");
         }
-        out.append(renderObservation(observation));
+        appendObservation(out, observation);
         return out.toString();
     }
 
     /** An observation with its valid actions and templates. */
     public String renderObservation(Observation observation) {
-        StringBuilder out = new StringBuilder("Observation:\n").append(cut(observation.text(),
-                options.maxObservationChars()));
+        StringBuilder out = new StringBuilder(sizeOf(observation));
+        appendObservation(out, observation);
+        return out.toString();
+    }
+
+    /** Roughly the length of a rendered observation, so that builders need not grow. */
+    private int sizeOf(Observation observation) {
+        int listed = Math.min(observation.actions().size(), options.maxActionsListed());
+        return Math.min(observation.text().length(), options.maxObservationChars()) + 128 + 48 * listed
+                + 24 * observation.templates().size();
+    }
+
+    private void appendObservation(StringBuilder out, Observation observation) {
+        out.append("Observation:\n").append(cut(observation.text(), options.maxObservationChars()));
         List<Action> actions = observation.actions();
         List<String> templates = observation.templates();
         if (!actions.isEmpty()) {
@@ -147,7 +161,6 @@ public final class ReactPrompt {
         if (actions.isEmpty() && templates.isEmpty()) {
             out.append("\n\nNo action is valid now.");
         }
-        return out.toString();
     }
 
     /** Advice exemplars in Rememberer's form: each with encouraged and discouraged actions and their values. */

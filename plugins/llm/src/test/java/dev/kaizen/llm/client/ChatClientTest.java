@@ -65,6 +65,36 @@ class ChatClientTest {
     }
 
     @Test
+    void keepsOneConnectionAliveAcrossRequests() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("Action: go")));
+             ChatClient client = client(server)) {
+            for (int i = 0; i < 5; i++) {
+                client.complete(request(1));
+            }
+            assertThat(server.chatRequests()).hasSize(5).extracting(FakeOpenAiServer.Exchange::clientPort)
+                    .containsOnly(server.chatRequests().get(0).clientPort());
+        }
+    }
+
+    @Test
+    void aRestartedServerGetsTheNextRequestWithoutARetry() {
+        FakeOpenAiServer.Responder answer = (e, call) -> Reply.json(completion("Action: go"));
+        FakeOpenAiServer first = FakeOpenAiServer.start(answer);
+        int port = first.baseUrl().getPort();
+        try (ChatClient client = client(first)) {
+            client.complete(request(1));
+            first.close(); // also closes the kept-alive connection
+            try (FakeOpenAiServer second = FakeOpenAiServer.start(answer, port)) {
+                assertThat(client.complete(request(1)).get(0).content()).isEqualTo("Action: go");
+                assertThat(client.stats().retries()).as("the closed connection was not used").isZero();
+                assertThat(second.chatRequests()).hasSize(1);
+            }
+        } finally {
+            first.close();
+        }
+    }
+
+    @Test
     void sendsTheKeyAsBearerToken() {
         ApiKey key = ApiKey.fromEnvironment("MY_KEY", "apiKeyEnv", Map.of("MY_KEY", KEY)::get);
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("x")));

@@ -41,8 +41,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    /** One request the server received. */
-    public record Exchange(String method, String path, Map<String, List<String>> headers, JsonNode body) {
+    /**
+     * One request the server received.
+     *
+     * @param clientPort the client's port: requests on one kept-alive connection share it
+     */
+    public record Exchange(String method, String path, Map<String, List<String>> headers, JsonNode body,
+                           int clientPort) {
 
         /** The first value of a header (case-insensitive), or null. */
         public String header(String name) {
@@ -105,7 +110,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
-    private FakeOpenAiServer(int port, int threads, Responder responder) throws IOException {
+    private final boolean record;
+
+    private FakeOpenAiServer(int port, int threads, Responder responder, boolean record) throws IOException {
+        this.record = record;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         executor = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "fake-openai");
@@ -119,8 +127,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Starts a server on a free port. */
     public static FakeOpenAiServer start(Responder responder) {
+        return start(responder, 0);
+    }
+
+    /** Starts a server on {@code port} (0 for a free one), e.g. in place of one that was closed. */
+    public static FakeOpenAiServer start(Responder responder, int port) {
         try {
-            return new FakeOpenAiServer(0, 64, responder);
+            return new FakeOpenAiServer(port, 64, responder, true);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -137,8 +150,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
             JsonNode body = raw.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(raw);
             Exchange exchange = new Exchange(http.getRequestMethod(), http.getRequestURI().getPath(),
-                    Map.copyOf(http.getRequestHeaders()), body);
-            exchanges.add(exchange);
+                    Map.copyOf(http.getRequestHeaders()), body, http.getRemoteAddress().getPort());
+            if (record) {
+                exchanges.add(exchange);
+            }
             Reply reply = responder.reply(exchange, calls.getAndIncrement());
             if (reply.delayMillis() > 0) {
                 Thread.sleep(reply.delayMillis());
@@ -291,13 +306,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
         }
         long wait = delay;
+        // a benchmark server keeps no record of its requests: memory and GC stay flat over long runs
         FakeOpenAiServer server = new FakeOpenAiServer(port, threads, (exchange, call) -> {
             if (exchange.path().endsWith("/models")) {
                 return Reply.json("{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\"}]}");
             }
             String action = firstValidAction(exchange.lastUserMessage());
             return Reply.json(completion("Thought: take the first valid action.\nAction: " + action)).withDelay(wait);
-        });
+        }, false);
         System.out.println("fake OpenAI-compatible server at " + server.baseUrl() + " (delay " + delay + " ms)");
         Thread.currentThread().join();
     }
