@@ -131,12 +131,14 @@ class CommandsTest {
         assertThat(engine.path("decisionsPerSecond").asDouble()).isPositive();
         assertThat(engine.path("mode").asText()).isEqualTo("lockstep");
 
-        Cli.Result pipelined = Cli.run("bench", "rollout", recipe.toString(), "--episodes=40", "--set",
+        Cli.Result pipelined = Cli.run("bench", "rollout", recipe.toString(), "--episodes=40", "--rounds=2", "--set",
                 "rollout.mode=pipelined");
         assertThat(pipelined.code()).as(pipelined.toString()).isZero();
         JsonNode overlapped = json.readTree(pipelined.out());
         assertThat(overlapped.path("mode").asText()).isEqualTo("pipelined");
-        assertThat(overlapped.path("steps").asLong()).isEqualTo(40 * 12);
+        assertThat(overlapped.path("steps").asLong()).isEqualTo(2 * 40 * 12);
+        assertThat(overlapped.path("roundStepsPerSecond")).hasSize(2);
+        assertThat(overlapped.path("processCpuMillisPerStep").asDouble()).isPositive();
         assertThat(overlapped.path("successRate").asDouble()).isEqualTo(engine.path("successRate").asDouble());
         assertThat(overlapped.path("meanBatch").asDouble()).isBetween(1.0, 8.0);
 
@@ -146,6 +148,9 @@ class CommandsTest {
         Cli.Result bad = Cli.run("bench", "env", "test", "--steps=many");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--steps must be an integer, got 'many'");
+        Cli.Result noRounds = Cli.run("bench", "rollout", recipe.toString(), "--rounds=0");
+        assertThat(noRounds.code()).isEqualTo(2);
+        assertThat(noRounds.err()).contains("--rounds must be between 1 and 100, got 0");
     }
 
     @Test

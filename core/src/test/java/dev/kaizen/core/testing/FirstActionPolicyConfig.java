@@ -8,8 +8,11 @@ import java.util.List;
  *
  * @param silentTasks ids of tasks for which it proposes nothing
  * @param failAfter decide calls after which it throws (a broken policy); null never
+ * @param fill text put into the observation's first template when it lists no concrete action
+ *     (e.g. {@code "look"} for free-text environments); null proposes nothing then
  */
-public record FirstActionPolicyConfig(List<String> silentTasks, Integer failAfter) implements PolicyConfig {
+public record FirstActionPolicyConfig(List<String> silentTasks, Integer failAfter, String fill)
+        implements PolicyConfig {
 
     public FirstActionPolicyConfig {
         silentTasks = silentTasks == null ? List.of() : List.copyOf(silentTasks);

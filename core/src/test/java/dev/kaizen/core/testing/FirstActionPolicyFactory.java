@@ -1,6 +1,8 @@
 package dev.kaizen.core.testing;
 
 import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.env.Action;
+import dev.kaizen.api.env.Observation;
 import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.policy.Decision;
 import dev.kaizen.api.policy.Policy;
@@ -12,8 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.pf4j.Extension;
 
 /**
- * Registers the test policy {@code first-action}: always the observation's first concrete action;
- * nothing for the configured silent tasks. Not trainable, not checkpointable; counts its calls.
+ * Registers the test policy {@code first-action}: always the observation's first concrete action
+ * (or, with {@code fill}, the first template filled with it where there is none); nothing for the
+ * configured silent tasks. Not trainable, not checkpointable; counts its calls. Costs next to no
+ * CPU, which makes it the policy for measuring the rollout engine and environments alone.
  */
 @Extension
 public final class FirstActionPolicyFactory implements PolicyFactory<FirstActionPolicyConfig> {
@@ -30,7 +34,7 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
 
     @Override
     public Policy create(FirstActionPolicyConfig config, ComponentContext context) {
-        return new FirstAction(config.silentTasks(), config.failAfter());
+        return new FirstAction(config.silentTasks(), config.failAfter(), config.fill());
     }
 
     /** The policy; {@link #batchSizes()} records the size of every decide call. */
@@ -40,14 +44,20 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
         private final AtomicInteger concurrent = new AtomicInteger();
 
         private final Integer failAfter;
+        private final String fill;
 
         public FirstAction(List<String> silent) {
-            this(silent, null);
+            this(silent, null, null);
         }
 
         public FirstAction(List<String> silent, Integer failAfter) {
+            this(silent, failAfter, null);
+        }
+
+        public FirstAction(List<String> silent, Integer failAfter, String fill) {
             this.silent = silent;
             this.failAfter = failAfter;
+            this.fill = fill;
         }
 
         public List<Integer> batchSizes() {
@@ -66,10 +76,15 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
                 }
                 List<Decision> out = new ArrayList<>();
                 for (AgentContext context : contexts) {
-                    if (silent.contains(context.task().id()) || context.observation().actions().isEmpty()) {
+                    Observation observation = context.observation();
+                    if (silent.contains(context.task().id())) {
                         out.add(new Decision(List.of()));
+                    } else if (!observation.actions().isEmpty()) {
+                        out.add(Decision.of(observation.actions().get(0), 0.0));
+                    } else if (fill != null && !observation.templates().isEmpty()) {
+                        out.add(Decision.of(Action.of(observation.templates().get(0).replace("{}", fill)), 0.0));
                     } else {
-                        out.add(Decision.of(context.observation().actions().get(0), 0.0));
+                        out.add(new Decision(List.of()));
                     }
                 }
                 return out;
