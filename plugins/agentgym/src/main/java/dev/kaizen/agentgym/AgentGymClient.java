@@ -37,15 +37,22 @@ import org.apache.hc.core5.util.Timeout;
  *
  * <p>Requests are blocking HTTP/1.1 on pooled keep-alive connections (Apache HttpClient): the
  * calling thread does the I/O itself, which costs a fraction of the CPU of an asynchronous client
- * per request. Nothing is retried here and redirects are not followed. An idle connection is
- * checked before it is reused, so that after a server restart requests reach the new process
- * instead of failing on a connection the old one closed. Thread-safe; the environment closes it.
+ * per request. Nothing is retried here and redirects are not followed. A connection idle
+ * for more than {@link #CHECK_AFTER_IDLE} is checked before it is reused, so that after a server
+ * restart requests reach the new process instead of failing on a connection the old one closed. Thread-safe; the environment closes it.
  */
 final class AgentGymClient implements AutoCloseable {
 
     private static final int MAX_BODY_CHARS = 400;
     /** Connections kept per server; as many as the rollout engine may have threads. */
     private static final int MAX_CONNECTIONS = 4096;
+    /**
+     * Connections idle this long are checked before reuse: one the server closed (it restarted, or
+     * its keep-alive timeout passed) is replaced instead of failing the request. The check waits
+     * 1 ms on an open connection, so connections reused sooner (those of a busy rollout) skip it;
+     * servers take longer than this to restart and close idle connections after seconds.
+     */
+    static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofMilliseconds(100);
     private static final ContentType JSON = ContentType.create("application/json");
 
     /** A failure a retry might cure: no answer, or a 5xx. */
@@ -84,8 +91,7 @@ final class AgentGymClient implements AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
                                 .setSocketTimeout(request)
-                                // a closed connection is seen at once; an open one costs a 1 ms wait, no CPU
-                                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                                .setValidateAfterInactivity(CHECK_AFTER_IDLE)
                                 .build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(request)

@@ -173,6 +173,11 @@ class AgentGymEnvironmentTest {
             FakeAgentGymServer[] current = {server};
             Runnable restart = () -> {
                 current[0].close();
+                try {
+                    Thread.sleep(AgentGymClient.CHECK_AFTER_IDLE.toMilliseconds() + 100); // a restart takes a moment
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 current[0] = FakeAgentGymServer.start(FakeAgentGymServer.Options.id(), port);
             };
             List<Trajectory> interrupted = context.rollouts().run(new RolloutRequest(environment,

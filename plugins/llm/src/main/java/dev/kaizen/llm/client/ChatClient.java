@@ -60,8 +60,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests are blocking HTTP/1.1 on pooled keep-alive connections (Apache HttpClient): the
  * calling thread does the I/O itself, which costs a fraction of the CPU of an asynchronous client
- * per request. Redirects are not followed; an idle connection is checked before it is reused (so
- * that a restarted server gets the request instead of a dead connection); connections never log
+ * per request. Redirects are not followed; a connection idle for more than {@link #CHECK_AFTER_IDLE}
+ * is checked before it is reused (so that a restarted server gets the request instead of a dead
+ * connection); connections never log
  * headers or bytes ({@link QuietConnectionFactory}), since the request carries the API key.
  *
  * <p>Thread-safe; one client is meant to be shared by all threads of a part. The creator closes it,
@@ -73,6 +74,13 @@ public final class ChatClient implements AutoCloseable {
     private static final int MAX_MESSAGE_CHARS = 500;
     /** Connections kept per server; the permits bound how many are in use. */
     private static final int MAX_CONNECTIONS = 4096;
+    /**
+     * Connections idle this long are checked before reuse: one the server closed (it restarted, or
+     * its keep-alive timeout passed) is replaced instead of failing the request. The check waits
+     * 1 ms on an open connection, so connections reused sooner (those of a busy rollout) skip it;
+     * servers take longer than this to restart and close idle connections after seconds.
+     */
+    static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofMilliseconds(100);
     private static final ContentType JSON = ContentType.create("application/json");
 
     /** Counters of what the client did, for metrics. */
@@ -101,8 +109,7 @@ public final class ChatClient implements AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeout().toMillis()))
                                 .setSocketTimeout(requestTimeout)
-                                // a closed connection is seen at once; an open one costs a 1 ms wait, no CPU
-                                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                                .setValidateAfterInactivity(CHECK_AFTER_IDLE)
                                 .build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(requestTimeout)

@@ -77,13 +77,14 @@ class ChatClientTest {
     }
 
     @Test
-    void aRestartedServerGetsTheNextRequestWithoutARetry() {
+    void aRestartedServerGetsTheNextRequestWithoutARetry() throws Exception {
         FakeOpenAiServer.Responder answer = (e, call) -> Reply.json(completion("Action: go"));
         FakeOpenAiServer first = FakeOpenAiServer.start(answer);
         int port = first.baseUrl().getPort();
         try (ChatClient client = client(first)) {
             client.complete(request(1));
             first.close(); // also closes the kept-alive connection
+            Thread.sleep(ChatClient.CHECK_AFTER_IDLE.toMilliseconds() + 100); // a restart takes a moment
             try (FakeOpenAiServer second = FakeOpenAiServer.start(answer, port)) {
                 assertThat(client.complete(request(1)).get(0).content()).isEqualTo("Action: go");
                 assertThat(client.stats().retries()).as("the closed connection was not used").isZero();
