@@ -46,6 +46,15 @@ final class FeatureEncoder {
 
     /** Dense features per row. */
     static final int DENSE = 35;
+    /**
+     * The dense features that read advice: the advised value, the advice's similarity and whether
+     * the context has advice at all. Behaviour cloning never sees advice, so the first-layer rows
+     * for these start at zero ({@link ScorerNetwork#initialise}) and a policy trained without
+     * advice responds to it only through the fixed bias {@code adviceWeight·value}.
+     */
+    static final int ADVICE_VALUE = 29;
+    static final int ADVICE_SIMILARITY = 30;
+    static final int HAS_ADVICE = 31;
     /** Dense features per instruction token. */
     static final int TOKEN_DENSE = 15;
     /** Embedding buckets per instruction token: itself and two neighbours on each side. */
@@ -176,8 +185,8 @@ final class FeatureEncoder {
             double[] advised = advice.get(action.text());
             if (advised != null) {
                 double value = advised[0] / advised[1];
-                dense[o + 29] = (float) Math.max(-1, Math.min(1, value));
-                dense[o + 30] = (float) Math.min(1, advised[2]);
+                dense[o + ADVICE_VALUE] = (float) Math.max(-1, Math.min(1, value));
+                dense[o + ADVICE_SIMILARITY] = (float) Math.min(1, advised[2]);
                 bias[r] = (float) (adviceWeight * value);
             }
             textIds[r] = words ? textIds(argument, description) : new int[0];
@@ -227,7 +236,7 @@ final class FeatureEncoder {
             dense[o + 26] = untaken;
             dense[o + 27] = pageNumbers;
             dense[o + 28] = pageWithinBudget;
-            dense[o + 31] = hasAdvice;
+            dense[o + HAS_ADVICE] = hasAdvice;
         }
         int tokens = anyTemplate ? Math.min(MAX_TOKENS, instruction.size()) : 0;
         int[][] tokenIds = new int[tokens][];

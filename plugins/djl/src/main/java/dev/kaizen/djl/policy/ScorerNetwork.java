@@ -77,7 +77,9 @@ final class ScorerNetwork implements AutoCloseable {
 
     /**
      * A network with freshly initialised parameters drawn from {@code seed}: embeddings uniform in
-     * {@code ±initScale}, weights Xavier-uniform, biases zero.
+     * {@code ±initScale}, weights Xavier-uniform, biases zero; the first-layer rows that read the
+     * advice features are zero (drawn and then cleared, so every other parameter is the same as
+     * without advice features): a policy trained without advice has no untrained response to it.
      */
     static ScorerNetwork initialise(DjlScorerConfig config, long seed) {
         NDManager manager = DjlRuntime.engine().newBaseManager();
@@ -99,6 +101,14 @@ final class ScorerNetwork implements AutoCloseable {
             if (limit > 0) {
                 for (int i = 0; i < values.length; i++) {
                     values[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+                }
+            }
+            if (name.equals("w1")) {
+                int hidden = Math.toIntExact(shape.get(1));
+                int denseOffset = inputSize(config.embeddingSize(), config.wordEmbeddings()) - FeatureEncoder.DENSE;
+                for (int feature : new int[] {FeatureEncoder.ADVICE_VALUE, FeatureEncoder.ADVICE_SIMILARITY,
+                        FeatureEncoder.HAS_ADVICE}) {
+                    java.util.Arrays.fill(values, (denseOffset + feature) * hidden, (denseOffset + feature + 1) * hidden, 0f);
                 }
             }
             network.put(name, manager.create(values, shape));

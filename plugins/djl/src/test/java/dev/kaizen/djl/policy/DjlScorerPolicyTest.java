@@ -234,6 +234,22 @@ class DjlScorerPolicyTest {
     }
 
     @Test
+    void adviceWithZeroValuesChangesNothingInAPolicyNeverTrainedOnAdvice() {
+        try (DjlScorerPolicy policy = Fixtures.smallPolicy(8)) {
+            AgentContext results = new AgentContext(SHOP_TASK, List.of(), RESULTS_PAGE, List.of());
+            List<Action> actions = RESULTS_PAGE.actions();
+            Advice advice = new Advice(SHOP_TASK.instruction(), "results", List.of(new ActionValue(actions.get(0), 0.0, 3),
+                    new ActionValue(actions.get(1), 0.0, 2)), 0.9);
+            AgentContext advised = results.withAdvice(List.of(advice));
+            for (Action action : actions) {
+                assertThat(policy.logProbabilities(List.of(advised), List.of(action)))
+                        .as("log-probability of %s", action)
+                        .containsExactly(policy.logProbabilities(List.of(results), List.of(action)));
+            }
+        }
+    }
+
+    @Test
     void adviceOnAQueryChangesTheQuery() {
         try (DjlScorerPolicy policy = Fixtures.smallPolicy(8)) {
             AgentContext search = AgentContext.start(SHOP_TASK, SEARCH_PAGE);
