@@ -17,8 +17,7 @@ import java.util.Set;
  *     {@code unseen} tasks come from them only (default: outerwear, skin-care, beverages,
  *     phone-accessories, cat-supplies)
  * @param train number of {@code train} tasks (default 2000)
- * @param seen number of {@code seen} tasks: train categories, other product families than
- *     {@code train} (default 500)
+ * @param seen number of {@code seen} tasks, from the categories of {@code train} (default 500)
  * @param unseen number of {@code unseen} tasks (default 500)
  * @param maxSteps actions per episode before it ends with reward 0 (default 15; at least 5)
  * @param distractors near-misses per target product, each differing from it in exactly one
@@ -35,16 +34,25 @@ import java.util.Set;
  *     0 to 2)
  * @param priceGap how far above the highest budget the price near-miss costs, at least, relative
  *     (default 0.15; more than 0, at most 2)
+ * @param seenFamilies which product families the {@code seen} goals target: {@code shared}
+ *     (default) the families of {@code train} (new instructions for products that training tasks
+ *     also target, as in WebShop, whose splits differ by instruction), or {@code separate} a share
+ *     of the families set aside from {@code train} (no {@code seen} target is a {@code train}
+ *     target). The set-aside families are stocked in both modes and {@code train} is the same in
+ *     both: switching changes only {@code seen}.
  */
 public record ShopConfig(Long seed, Integer products, List<String> categories, List<String> unseenCategories,
                          Integer train, Integer seen, Integer unseen, Integer maxSteps, Integer distractors,
                          Integer minGoalAttributes, Integer maxGoalAttributes, Integer maxGoalOptions,
-                         Double titleAttributeShare, Double synonymRate, Double budgetMargin, Double priceGap)
+                         Double titleAttributeShare, Double synonymRate, Double budgetMargin, Double priceGap,
+                         String seenFamilies)
         implements EnvironmentConfig {
 
     /** The default held-out categories. */
     public static final List<String> DEFAULT_UNSEEN = List.of("outerwear", "skin-care", "beverages",
             "phone-accessories", "cat-supplies");
+    /** The values of {@code seenFamilies}. */
+    public static final List<String> SEEN_FAMILIES = List.of("shared", "separate");
 
     public ShopConfig {
         seed = seed == null ? 1L : seed;
@@ -63,6 +71,7 @@ public record ShopConfig(Long seed, Integer products, List<String> categories, L
         synonymRate = synonymRate == null ? 0.3 : synonymRate;
         budgetMargin = budgetMargin == null ? 0.15 : budgetMargin;
         priceGap = priceGap == null ? 0.15 : priceGap;
+        seenFamilies = seenFamilies == null ? "shared" : seenFamilies;
 
         atLeast("products", products, 100, "at least 100");
         List<String> known = Vocabulary.standard().categoryIds();
@@ -105,6 +114,10 @@ public record ShopConfig(Long seed, Integer products, List<String> categories, L
         share("synonymRate", synonymRate, 0, 1);
         share("budgetMargin", budgetMargin, 0, 2);
         share("priceGap", priceGap, 0, 2);
+        if (!SEEN_FAMILIES.contains(seenFamilies)) {
+            throw new IllegalArgumentException("seenFamilies must be one of " + SEEN_FAMILIES + ", got '"
+                    + seenFamilies + "'");
+        }
         if (priceGap == 0) {
             throw new IllegalArgumentException("priceGap must be > 0 (the price near-miss must cost more than the"
                     + " budget), got 0.0");
@@ -113,7 +126,12 @@ public record ShopConfig(Long seed, Integer products, List<String> categories, L
 
     /** The defaults. */
     public ShopConfig() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the {@code seen} goals target the product families of {@code train}. */
+    public boolean seenSharesFamilies() {
+        return seenFamilies.equals("shared");
     }
 
     private static void atLeast(String field, int value, int min, String allowed) {

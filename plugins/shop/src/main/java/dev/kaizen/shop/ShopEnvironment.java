@@ -38,8 +38,8 @@ import java.util.SplittableRandom;
  *
  * <p>At construction it generates the catalog, indexes it with Lucene and makes the goals of each
  * split: {@code train} and {@code seen} from the product families of the stocked categories not
- * held out (split between them, so a {@code seen} target is never a {@code train} target), and
- * {@code unseen} from the held-out categories only. Tasks are listed in a stable order; their
+ * held out ({@code seen} from the families of {@code train}, or from a share set aside, as
+ * {@link ShopConfig#seenFamilies()} says), and {@code unseen} from the held-out categories only. Tasks are listed in a stable order; their
  * ids are {@code train-0000}, {@code seen-0000}, {@code unseen-0000}, ...
  *
  * <p>Thread-safe: episodes may be created and stepped from many threads (each episode by one
@@ -135,7 +135,7 @@ public final class ShopEnvironment implements Environment {
             Set<String> instructions = new HashSet<>();
             addSplit(Split.TRAIN, generator.generate(trainPool, config.train(),
                     Seeds.derive(config.seed(), "goals-train"), instructions, "train"));
-            addSplit(Split.SEEN, generator.generate(seenPool, config.seen(),
+            addSplit(Split.SEEN, generator.generate(config.seenSharesFamilies() ? trainPool : seenPool, config.seen(),
                     Seeds.derive(config.seed(), "goals-seen"), instructions, "seen"));
             addSplit(Split.UNSEEN, generator.generate(unseenFamilies, config.unseen(),
                     Seeds.derive(config.seed(), "goals-unseen"), instructions, "unseen"));

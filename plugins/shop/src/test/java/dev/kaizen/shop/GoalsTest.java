@@ -84,17 +84,13 @@ class GoalsTest {
     @Test
     void splitsAreDisjointAsPromised() {
         Set<String> held = new HashSet<>(store.config().unseenCategories());
-        Set<Integer> trainTargets = new HashSet<>();
         Set<String> instructions = new HashSet<>();
         for (Task task : store.tasks(Split.TRAIN)) {
-            Goal goal = store.goalOf(task);
-            assertThat(held).doesNotContain(goal.type().categoryId());
-            trainTargets.add(goal.target());
+            assertThat(held).doesNotContain(store.goalOf(task).type().categoryId());
         }
         for (Task task : store.tasks(Split.SEEN)) {
             Goal goal = store.goalOf(task);
             assertThat(held).doesNotContain(goal.type().categoryId());
-            assertThat(trainTargets).doesNotContain(goal.target());
         }
         for (Task task : store.tasks(Split.UNSEEN)) {
             assertThat(held).contains(store.goalOf(task).type().categoryId());
@@ -106,5 +102,34 @@ class GoalsTest {
         assertThat(store.tasks(Split.TRAIN)).hasSize(40);
         assertThat(store.tasks(Split.SEEN)).hasSize(20);
         assertThat(store.tasks(Split.UNSEEN)).hasSize(20);
+    }
+
+    @Test
+    void seenGoalsTargetTrainProductsWhenFamiliesAreSharedAndOtherProductsWhenSeparate() {
+        // 600 products make about 150 families: 200 train goals give every train family a goal
+        try (ShopEnvironment shared = new ShopEnvironment(smallWithSeenFamilies("shared"));
+             ShopEnvironment separate = new ShopEnvironment(smallWithSeenFamilies("separate"))) {
+            assertThat(shared.tasks(Split.TRAIN)).isEqualTo(separate.tasks(Split.TRAIN));
+            assertThat(shared.tasks(Split.UNSEEN)).isEqualTo(separate.tasks(Split.UNSEEN));
+            assertThat(shared.tasks(Split.SEEN)).isNotEqualTo(separate.tasks(Split.SEEN));
+            Set<Integer> trainTargets = targets(shared, Split.TRAIN);
+            assertThat(trainTargets).containsAll(targets(shared, Split.SEEN));
+            assertThat(trainTargets).doesNotContainAnyElementsOf(targets(separate, Split.SEEN));
+            Set<String> trainInstructions = new HashSet<>();
+            shared.tasks(Split.TRAIN).forEach(t -> trainInstructions.add(t.instruction()));
+            assertThat(shared.tasks(Split.SEEN)).hasSize(20)
+                    .noneMatch(t -> trainInstructions.contains(t.instruction()));
+        }
+    }
+
+    private static ShopConfig smallWithSeenFamilies(String seenFamilies) {
+        return new ShopConfig(3L, 600, null, null, 200, 20, 20, null, null, null, null, null, null, null, null, null,
+                seenFamilies);
+    }
+
+    private static Set<Integer> targets(ShopEnvironment environment, Split split) {
+        Set<Integer> targets = new HashSet<>();
+        environment.tasks(split).forEach(t -> targets.add(environment.goalOf(t).target()));
+        return targets;
     }
 }

@@ -35,6 +35,7 @@ class ShopConfigTest {
                 config.maxGoalOptions())).containsExactly(3, 1, 3, 2);
         assertThat(List.of(config.titleAttributeShare(), config.synonymRate(), config.budgetMargin(),
                 config.priceGap())).containsExactly(0.5, 0.3, 0.15, 0.15);
+        assertThat(config.seenFamilies()).isEqualTo("shared");
         assertThat(with("products", 777).products()).isEqualTo(777);
         assertThat(with("products", 777).train()).isEqualTo(2000);
     }
@@ -52,6 +53,7 @@ class ShopConfigTest {
         assertBad("synonymRate", -0.1, "synonymRate must be in [0.0, 1.0], got -0.1");
         assertBad("budgetMargin", 3.0, "budgetMargin must be in [0.0, 2.0], got 3.0");
         assertBad("priceGap", 0.0, "priceGap must be > 0");
+        assertBad("seenFamilies", "held-out", "seenFamilies must be one of [shared, separate], got 'held-out'");
         assertBad("categories", List.of("mens-shoes", "moon-rocks"),
                 "categories: unknown category 'moon-rocks'; known: [mens-shoes");
         assertBad("categories", List.of("mens-shoes"), "categories must list at least 2 categories");
@@ -62,10 +64,10 @@ class ShopConfigTest {
     @Test
     void heldOutCategoriesMustLeaveSomethingToTrainOn() {
         assertThatThrownBy(() -> new ShopConfig(null, null, List.of("mens-shoes", "snacks"),
-                List.of("mens-shoes", "snacks"), null, null, null, null, null, null, null, null, null, null, null, null))
+                List.of("mens-shoes", "snacks"), null, null, null, null, null, null, null, null, null, null, null, null, null))
                 .hasMessageContaining("must leave at least one");
         assertThatThrownBy(() -> new ShopConfig(null, null, null, List.of(), null, null, 10, null, null, null, null,
-                null, null, null, null, null)).hasMessageContaining("unseenCategories is empty but unseen = 10");
+                null, null, null, null, null, null)).hasMessageContaining("unseenCategories is empty but unseen = 10");
     }
 
     @Test

@@ -10,7 +10,7 @@ final class SmallStore {
 
     /** A small config: 600 products, 40 train, 20 seen and 20 unseen tasks. */
     static ShopConfig config(long seed) {
-        return new ShopConfig(seed, 600, null, null, 40, 20, 20, null, null, null, null, null, null, null, null, null);
+        return new ShopConfig(seed, 600, null, null, 40, 20, 20, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The shared small store (seed 1). Do not close it. */
