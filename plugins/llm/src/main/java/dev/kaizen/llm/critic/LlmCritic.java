@@ -2,6 +2,7 @@ package dev.kaizen.llm.critic;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen.api.MetricsSink;
 import dev.kaizen.api.Seeds;
 import dev.kaizen.api.critic.Critic;
 import dev.kaizen.api.env.Action;
@@ -13,13 +14,16 @@ import dev.kaizen.llm.client.ChatRequest;
 import dev.kaizen.llm.client.LlmServerException;
 import dev.kaizen.llm.prompt.ReactPrompt;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -40,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * scores (0.5) and a warning; a batch where every context failed, or a server that rejects the
  * credentials or the model, ends the call with an {@link LlmServerException}. Requests are
  * seeded from the part's seed, the task, the step and the pick. One thread calls {@link #score} at
- * a time; closing the critic closes its client.
+ * a time; closing the critic closes its client and records what it did as an {@code llm-critic}
+ * metrics event.
  */
 public final class LlmCritic implements Critic {
 
@@ -63,9 +68,25 @@ public final class LlmCritic implements Critic {
     private final ReactPrompt render;
     private final long seed;
     private final ExecutorService workers;
+    private final MetricsSink metrics;
+    private final AtomicLong judged = new AtomicLong();
+    private final AtomicLong repairs = new AtomicLong();
 
     public LlmCritic(LlmCriticConfig config, ChatClient client, long seed) {
+        this(config, client, seed, MetricsSink.DISCARD);
+    }
+
+    /**
+     * @param metrics receives one {@code llm-critic} event when the critic is closed: the model, the
+     *     contexts judged, and the requests, retries, failed requests and repairs it took
+     */
+    public LlmCritic(LlmCriticConfig config, ChatClient client, long seed, MetricsSink metrics) {
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.config = requireNonNull(config, "config is null");
+        if (config.model() == null) {
+            throw new IllegalArgumentException("the critic's model is not set; build it through LlmCriticFactory,"
+                    + " which takes it from the llm policy where the config leaves it out");
+        }
         this.client = requireNonNull(client, "client is null");
         this.render = new ReactPrompt(config.promptOptions());
         this.seed = seed;
@@ -124,6 +145,7 @@ public final class LlmCritic implements Critic {
         if (candidates.size() < 2) {
             return candidates.isEmpty() ? List.of() : List.of(0);
         }
+        judged.incrementAndGet();
         long contextSeed = Seeds.derive(Seeds.derive(seed, context.task().id()), context.step());
         return config.procedure() == RankingProcedure.ITERATIVE
                 ? iterative(context, candidates, contextSeed)
@@ -182,6 +204,7 @@ public final class LlmCritic implements Critic {
         if (outcome.value() != null || !config.repair()) {
             return outcome.value();
         }
+        repairs.incrementAndGet();
         List<ChatMessage> retry = new ArrayList<>(messages);
         retry.add(ChatMessage.assistant(reply));
         retry.add(ChatMessage.user("Your answer could not be read: " + outcome.problem() + ". " + question));
@@ -278,6 +301,15 @@ public final class LlmCritic implements Critic {
     @Override
     public void close() {
         workers.shutdownNow();
+        ChatClient.Stats stats = client.stats();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("model", config.model());
+        fields.put("contexts", judged.get());
+        fields.put("requests", stats.requests());
+        fields.put("retries", stats.retries());
+        fields.put("failedRequests", stats.failures());
+        fields.put("repairs", repairs.get());
+        metrics.record("llm-critic", fields);
         client.close();
     }
 

@@ -9,9 +9,13 @@ import dev.kaizen.llm.prompt.PromptOptions;
 /**
  * Config of the LLM critic.
  *
- * @param baseUrl the server's OpenAI-compatible API root (required)
- * @param model the model that judges, e.g. the frozen base model (required)
- * @param apiKeyEnv the name of the environment variable holding the API key; null for none
+ * @param baseUrl the server's OpenAI-compatible API root; null for the server of the run's {@code llm}
+ *     policy (as its config names it)
+ * @param model the model that judges; null for the run's {@code llm} policy's model as its config
+ *     names it, i.e. the frozen base model also after a trainer switched the policy to a new one
+ *     (AgentQ's critic)
+ * @param apiKeyEnv the name of the environment variable holding the API key; null for none, or, where
+ *     {@code baseUrl} is taken from the {@code llm} policy, the policy's
  * @param procedure {@code iterative} (AgentQ: best of the remaining, removed, asked again; default)
  *     or {@code single-call} (one full ranking)
  * @param maxPicks iterative only: how many best-of picks to ask for before the rest are tied;
@@ -38,9 +42,12 @@ public record LlmCriticConfig(String baseUrl, String model, String apiKeyEnv, Ra
                               Double maxRetryAfterSeconds) implements CriticConfig {
 
     public LlmCriticConfig {
-        ClientFields.baseUrl(baseUrl, "baseUrl");
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("model is required: the model name the server serves");
+        if (baseUrl != null) {
+            ClientFields.baseUrl(baseUrl, "baseUrl");
+        }
+        if (model != null && model.isBlank()) {
+            throw new IllegalArgumentException("model must name the model the server serves, or be left out for"
+                    + " the llm policy's model; got a blank string");
         }
         apiKeyEnv = ClientFields.apiKeyEnv(apiKeyEnv);
         procedure = procedure == null ? RankingProcedure.ITERATIVE : procedure;
@@ -78,6 +85,21 @@ public record LlmCriticConfig(String baseUrl, String model, String apiKeyEnv, Ra
         atLeast("initialBackoffMillis", initialBackoffMillis, 0);
         atLeast("maxBackoffMillis", maxBackoffMillis, initialBackoffMillis);
         atLeast("maxRetryAfterSeconds", maxRetryAfterSeconds, 0);
+    }
+
+    /** Whether the server or the model is left to the {@code llm} policy. */
+    public boolean followsPolicy() {
+        return baseUrl == null || model == null;
+    }
+
+    /** This config with the server, model and key variable given, where they are not set here. */
+    public LlmCriticConfig withDefaults(String defaultBaseUrl, String defaultModel, String defaultApiKeyEnv) {
+        boolean ownServer = baseUrl != null;
+        return new LlmCriticConfig(ownServer ? baseUrl : defaultBaseUrl, model != null ? model : defaultModel,
+                ownServer ? apiKeyEnv : apiKeyEnv != null ? apiKeyEnv : defaultApiKeyEnv, procedure, maxPicks,
+                temperature, maxTokens, instructions, historyWindow, maxObservationChars, repair, maxConcurrency,
+                requestTimeoutSeconds, connectTimeoutSeconds, maxRetries, initialBackoffMillis, maxBackoffMillis,
+                maxRetryAfterSeconds);
     }
 
     /** How the judged context is rendered. */

@@ -3,14 +3,27 @@ package dev.kaizen.llm.critic;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.critic.Critic;
 import dev.kaizen.api.critic.CriticFactory;
+import dev.kaizen.api.method.MethodContext;
+import dev.kaizen.api.policy.Policy;
 import dev.kaizen.llm.client.ChatClient;
 import dev.kaizen.llm.client.ClientFields;
+import dev.kaizen.llm.policy.LlmPolicy;
+import dev.kaizen.llm.policy.LlmPolicyConfig;
+import dev.kaizen.llm.policy.LlmPolicyFactory;
 import java.util.function.Function;
 import org.pf4j.Extension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Registers {@link LlmCritic}. */
+/**
+ * Registers {@link LlmCritic}. A critic config without {@code baseUrl} or {@code model} judges with
+ * the run's {@code llm} policy's server and base model, so a recipe points both at a server with
+ * {@code --set policy.baseUrl=... --set policy.model=...}.
+ */
 @Extension
 public final class LlmCriticFactory implements CriticFactory<LlmCriticConfig> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LlmCriticFactory.class);
 
     private final Function<String, String> environment;
 
@@ -33,13 +46,40 @@ public final class LlmCriticFactory implements CriticFactory<LlmCriticConfig> {
         return LlmCriticConfig.class;
     }
 
+    /**
+     * Builds the critic. Where the config leaves out {@code baseUrl} or {@code model}, they come from
+     * the run's {@code llm} policy as its config names them (its base model), which the factory finds
+     * when it is called from a training method ({@link MethodContext#policy()}).
+     *
+     * @throws IllegalArgumentException if the server or model is left out and there is no {@code llm}
+     *     policy to take it from
+     */
     @Override
-    public Critic create(LlmCriticConfig config, ComponentContext context) {
+    public Critic create(LlmCriticConfig given, ComponentContext context) {
+        LlmCriticConfig config = given.followsPolicy() ? fromPolicy(given, context) : given;
         ChatClient client = new ChatClient(ClientFields.settings(config.baseUrl(), config.apiKeyEnv(),
                 config.maxConcurrency(), config.requestTimeoutSeconds(), config.connectTimeoutSeconds(),
                 config.maxRetries(), config.initialBackoffMillis(), config.maxBackoffMillis(),
                 config.maxRetryAfterSeconds(), context.seed(name() + "/jitter"), environment));
-        return new LlmCritic(config, client, context.seed(name()));
+        return new LlmCritic(config, client, context.seed(name()), context.metrics());
+    }
+
+    private LlmCriticConfig fromPolicy(LlmCriticConfig config, ComponentContext context) {
+        String policyName = new LlmPolicyFactory().name();
+        Policy policy = context instanceof MethodContext method ? method.policy() : null;
+        if (!(policy instanceof LlmPolicy llm)) {
+            String found = policy == null ? "no policy is at hand here" : "the policy is "
+                    + policy.getClass().getSimpleName();
+            throw new IllegalArgumentException("baseUrl and model may be left out only where the recipe's policy is"
+                    + " the " + policyName + " policy, whose server and model the critic then uses; " + found
+                    + ". Set this critic's baseUrl and model, e.g. {type: " + name()
+                    + ", baseUrl: http://localhost:8000/v1, model: Qwen/Qwen2.5-7B-Instruct}");
+        }
+        LlmPolicyConfig base = llm.config();
+        LlmCriticConfig resolved = config.withDefaults(base.baseUrl(), base.model(), base.apiKeyEnv());
+        LOG.info("{}: judging with model {} at {} (the {} policy's{})", name(), resolved.model(), resolved.baseUrl(),
+                policyName, config.model() == null ? " base model" : " server");
+        return resolved;
     }
 
     @Override

@@ -96,6 +96,11 @@ public final class LlmPolicy implements Policy, Checkpointable {
         });
     }
 
+    /** The config the policy was built from: its base model and server, before any {@link #switchModel}. */
+    public LlmPolicyConfig config() {
+        return config;
+    }
+
     /** The model now asked. */
     public String model() {
         return model;

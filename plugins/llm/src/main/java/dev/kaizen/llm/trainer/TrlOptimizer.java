@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  * its model. A successful run leaves {@code done.json} with a digest of the data, so that a resumed
  * run given the same data points the policy at the trained model without training again.
  *
+ * <p>Without a command the call stops after writing the data: it logs where the files are and that
+ * no trainer ran, records {@code trained: 0} in its metrics, and the policy keeps its model. A run
+ * can then be completed offline: train on the files, serve the model, and evaluate it.
+ *
  * <p>Used from one thread at a time.
  */
 public final class TrlOptimizer implements Optimizer {
@@ -129,6 +133,9 @@ public final class TrlOptimizer implements Optimizer {
             report.put("trajectories", (double) batch.trajectories().size());
             report.put("pairs", (double) batch.pairs().size());
             report.put("examples", (double) (batch.trajectories().size() + batch.pairs().size()));
+            if (!config.runsTrainer()) {
+                return withoutTrainer(llm, batch, dataDirectory, written, report, started);
+            }
             JsonNode done = readDone(directory.resolve(DONE));
             String model;
             URI baseUrl;
@@ -153,6 +160,7 @@ public final class TrlOptimizer implements Optimizer {
                 report.put("lossReports", (double) losses.size());
             }
             llm.switchModel(model, baseUrl);
+            report.put("trained", 1.0);
             report.put("seconds", (System.nanoTime() - started) / 1e9);
             Map<String, Object> event = new LinkedHashMap<>(report);
             event.put("label", batch.label());
@@ -163,6 +171,25 @@ public final class TrlOptimizer implements Optimizer {
             throw new ExternalTrainerException("cannot prepare the external training in " + directory + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** No command: the data is written, nothing is trained, the policy keeps its model; says so clearly. */
+    private TrainingReport withoutTrainer(LlmPolicy llm, TrainingBatch batch, Path dataDirectory, List<Path> written,
+                                          Map<String, Double> report, long started) {
+        LOG.warn("{}: {}: wrote {} pairs and {} trajectories to {} ({}); no trainer ran because "
+                        + "the optimizer has no command, so the policy keeps model {}. Train on these files offline "
+                        + "(or on the output of kaizen export) and serve the result, or give this optimizer a command "
+                        + "(its field 'command', a list) to train during the run.",
+                name, batch.label(), batch.pairs().size(), batch.trajectories().size(), dataDirectory,
+                written.stream().map(p -> p.getFileName().toString()).toList(), llm.model());
+        report.put("trained", 0.0);
+        report.put("seconds", (System.nanoTime() - started) / 1e9);
+        Map<String, Object> event = new LinkedHashMap<>(report);
+        event.put("label", batch.label());
+        event.put("model", llm.model());
+        event.put("data", dataDirectory.toString());
+        metrics.record(name + "-train", event);
+        return new TrainingReport(report, List.of());
     }
 
     private int run(Map<String, String> values, Path directory, Path log) throws IOException {

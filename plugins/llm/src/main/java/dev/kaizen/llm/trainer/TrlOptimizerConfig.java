@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *
  * @param command the trainer's command line, one argument per element (no shell; use
  *     {@code ["bash", "-c", "..."]} for one), e.g. {@code ["accelerate", "launch", "train_dpo.py",
- *     "--dataset", "{data}", "--model", "{baseModel}", "--output_dir", "{outputDir}"]} (required)
+ *     "--dataset", "{data}", "--model", "{baseModel}", "--output_dir", "{outputDir}"]}. Null or empty:
+ *     no trainer runs; each call writes its data in the configured formats, says where, and leaves
+ *     the policy's model as it is (train offline on the files, then point the policy at the result)
  * @param sftFormat the format for trajectories (supervised data); default {@code trl-sft}
  * @param pairFormat the format for preference pairs; default {@code trl-dpo}
  * @param workingDirectory where the command runs; default the run directory
@@ -52,9 +54,17 @@ public record TrlOptimizerConfig(List<String> command, String sftFormat, String 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]*)}");
 
     public TrlOptimizerConfig {
-        if (command == null || command.isEmpty() || command.get(0) == null || command.get(0).isBlank()) {
-            throw new IllegalArgumentException("command is required: the trainer's command line as a list, e.g. "
-                    + "[accelerate, launch, train_dpo.py, --dataset, '{data}', --output_dir, '{outputDir}']");
+        command = command == null ? List.of() : command;
+        if (!command.isEmpty() && (command.get(0) == null || command.get(0).isBlank())) {
+            throw new IllegalArgumentException("command must start with the program to run, got " + command
+                    + "; give the trainer's command line as a list, e.g. [accelerate, launch, train_dpo.py, "
+                    + "--dataset, '{data}', --output_dir, '{outputDir}'], or leave command out to only write the data");
+        }
+        for (int i = 0; i < command.size(); i++) {
+            if (command.get(i) == null) {
+                throw new IllegalArgumentException("command[" + i + "] is null in " + command
+                        + "; every argument must be a string (quote it in YAML, e.g. 'null')");
+            }
         }
         command = List.copyOf(command);
         sftFormat = sftFormat == null ? "trl-sft" : sftFormat;
@@ -89,6 +99,11 @@ public record TrlOptimizerConfig(List<String> command, String sftFormat, String 
                 }
             }
         }
+    }
+
+    /** Whether a trainer runs: false when {@code command} is empty (the data is only written). */
+    public boolean runsTrainer() {
+        return !command.isEmpty();
     }
 
     private static void checkFormat(String name, String field, boolean supervised) {

@@ -13,9 +13,14 @@ import dev.kaizen.api.env.Split;
 import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.testing.CounterEnvironment;
 import dev.kaizen.api.testing.CounterEnvironmentConfig;
+import dev.kaizen.api.policy.PolicyConfig;
 import dev.kaizen.api.testing.FakeComponentContext;
+import dev.kaizen.api.testing.FakeMethodContext;
+import dev.kaizen.api.testing.TabularPolicy;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.llm.client.LlmServerException;
+import dev.kaizen.llm.policy.LlmPolicy;
+import dev.kaizen.llm.policy.LlmPolicyFactory;
 import dev.kaizen.llm.testing.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -195,6 +200,55 @@ class LlmCriticTest {
     }
 
     @Test
+    void withoutServerAndModelItJudgesWithTheLlmPolicysBaseModel() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> judge(e))) {
+            FakeComponentContext builder = new FakeComponentContext(5, runDirectory).register(new LlmPolicyFactory());
+            try (LlmPolicy policy = (LlmPolicy) builder.create(builder.config(PolicyConfig.class, Map.of("type", "llm",
+                    "baseUrl", server.baseUrl().toString(), "model", "base-model")))) {
+                policy.switchModel("trained-model", null);
+                FakeMethodContext method = new FakeMethodContext(5, runDirectory, environment, policy);
+                method.register(new LlmCriticFactory());
+                try (Critic critic = method.create(method.config(CriticConfig.class, Map.of("type", "llm-critic",
+                        "maxPicks", 1)))) {
+                    double[] scores = critic.score(List.of(expert.contextAt(0)), List.of(CANDIDATES)).get(0);
+                    assertThat(scores[2]).isEqualTo(1.0);
+                }
+                assertThat(server.chatRequests()).singleElement().satisfies(r ->
+                        assertThat(r.body().get("model").asText()).as("the frozen base model judges")
+                                .isEqualTo("base-model"));
+                assertThat(method.recordedMetrics()).anySatisfy(m -> {
+                    assertThat(m.event()).isEqualTo("llm-critic");
+                    assertThat(m.fields().get("requests")).isEqualTo(1L);
+                    assertThat(m.fields().get("contexts")).isEqualTo(1L);
+                    assertThat(m.fields().get("model")).isEqualTo("base-model");
+                });
+
+                try (FakeOpenAiServer other = FakeOpenAiServer.start((e, call) -> judge(e));
+                     Critic critic = method.create(method.config(CriticConfig.class, Map.of("type", "llm-critic",
+                             "baseUrl", other.baseUrl().toString(), "maxPicks", 1)))) {
+                    critic.score(List.of(expert.contextAt(0)), List.of(CANDIDATES));
+                    assertThat(other.chatRequests()).singleElement().satisfies(r ->
+                            assertThat(r.body().get("model").asText()).isEqualTo("base-model"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutServerOrModelItNeedsAnLlmPolicy() {
+        FakeComponentContext plain = new FakeComponentContext(5, runDirectory).register(new LlmCriticFactory());
+        CriticConfig followsPolicy = plain.config(CriticConfig.class, Map.of("type", "llm-critic"));
+        assertThatThrownBy(() -> plain.create(followsPolicy))
+                .hasMessageContaining("baseUrl and model may be left out only where the recipe's policy is the llm "
+                        + "policy").hasMessageContaining("no policy is at hand here")
+                .hasMessageContaining("e.g. {type: llm-critic, baseUrl: http://localhost:8000/v1");
+        FakeMethodContext tabular = new FakeMethodContext(5, runDirectory, environment, new TabularPolicy(0));
+        tabular.register(new LlmCriticFactory());
+        assertThatThrownBy(() -> tabular.create(tabular.config(CriticConfig.class, Map.of("type", "llm-critic",
+                "baseUrl", "http://localhost:1/v1")))).hasMessageContaining("the policy is TabularPolicy");
+    }
+
+    @Test
     void badConfigsAreRejected() {
         FakeComponentContext context = new FakeComponentContext(5, runDirectory).register(new LlmCriticFactory());
         assertThatThrownBy(() -> context.config(CriticConfig.class, Map.of("type", "llm-critic",
@@ -206,5 +260,11 @@ class LlmCriticTest {
         assertThatThrownBy(() -> context.config(CriticConfig.class, Map.of("type", "llm-critic",
                 "baseUrl", "http://localhost:1/v1", "model", "m", "maxPicks", 0)))
                 .rootCause().hasMessageContaining("maxPicks must be a finite number >= 1, got 0");
+        assertThatThrownBy(() -> context.config(CriticConfig.class, Map.of("type", "llm-critic",
+                "baseUrl", "localhost:8000", "model", "m")))
+                .rootCause().hasMessageContaining("baseUrl must be an http:// or https:// URL such as "
+                        + "http://localhost:8000/v1, got 'localhost:8000'");
+        assertThatThrownBy(() -> context.config(CriticConfig.class, Map.of("type", "llm-critic", "model", " ")))
+                .rootCause().hasMessageContaining("model must name the model the server serves, or be left out");
     }
 }

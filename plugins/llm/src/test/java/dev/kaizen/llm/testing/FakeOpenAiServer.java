@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * status, headers, body (including malformed ones) and delay. It records every exchange and the
  * most requests it held at once.
  *
- * <p>Its {@link #main} serves a deterministic "first valid action" model for benchmarks:
- * {@code FakeOpenAiServer --port 8001 --delay-ms 0}.
+ * <p>Its {@link #main} serves a deterministic "first valid action" model for benchmarks
+ * ({@code FakeOpenAiServer --port 8001 --delay-ms 0}) or {@link ScriptedAgentModel} for running
+ * recipes by hand ({@code --model agent}).
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
@@ -288,33 +289,48 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /**
-     * Serves a model that always picks the first listed valid action (or {@code look}).
-     * Arguments: {@code --port N} (default 8001), {@code --delay-ms N} (default 0), {@code --threads N}
-     * (default 256).
+     * Serves a fake model. Arguments: {@code --port N} (default 8001), {@code --delay-ms N} (default 0),
+     * {@code --threads N} (default 256), {@code --model first-action|agent} (default
+     * {@code first-action}: always the first listed valid action, or {@code look}, for benchmarks;
+     * {@code agent}: {@link ScriptedAgentModel}, which also judges, honours {@code n} and follows
+     * advice, for running recipes end to end).
      */
     public static void main(String[] args) throws Exception {
         int port = 8001;
         long delay = 0;
         int threads = 256;
+        String model = "first-action";
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("options come in pairs (--name value); got " + List.of(args));
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--delay-ms" -> delay = Long.parseLong(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--model" -> model = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; allowed: --port, --delay-ms, --threads");
+                        + "; allowed: --port, --delay-ms, --threads, --model");
             }
         }
         long wait = delay;
+        Responder answer = switch (model) {
+            case "first-action" -> (exchange, call) -> {
+                if (exchange.path().endsWith("/models")) {
+                    return Reply.json("{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\"}]}");
+                }
+                String action = firstValidAction(exchange.lastUserMessage());
+                return Reply.json(completion("Thought: take the first valid action.\nAction: " + action));
+            };
+            case "agent" -> new ScriptedAgentModel();
+            default -> throw new IllegalArgumentException("--model must be first-action or agent, got '" + model + "'");
+        };
         // a benchmark server keeps no record of its requests: memory and GC stay flat over long runs
-        FakeOpenAiServer server = new FakeOpenAiServer(port, threads, (exchange, call) -> {
-            if (exchange.path().endsWith("/models")) {
-                return Reply.json("{\"object\":\"list\",\"data\":[{\"id\":\"fake\",\"object\":\"model\"}]}");
-            }
-            String action = firstValidAction(exchange.lastUserMessage());
-            return Reply.json(completion("Thought: take the first valid action.\nAction: " + action)).withDelay(wait);
-        }, false);
-        System.out.println("fake OpenAI-compatible server at " + server.baseUrl() + " (delay " + delay + " ms)");
+        FakeOpenAiServer server = new FakeOpenAiServer(port, threads,
+                (exchange, call) -> exchange.path().endsWith("/models") ? answer.reply(exchange, call)
+                        : answer.reply(exchange, call).withDelay(wait), false);
+        System.out.println("fake OpenAI-compatible server at " + server.baseUrl() + " (model " + model + ", delay "
+                + delay + " ms)");
         Thread.currentThread().join();
     }
 }

@@ -104,6 +104,33 @@ class TrlOptimizerTest {
     }
 
     @Test
+    void withoutACommandItWritesTheDataAndKeepsTheModel() throws Exception {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("Action: click[+1]")));
+             LlmPolicy policy = policy(server);
+             Optimizer optimizer = optimizer(Map.of("pairFormat", "llamafactory-dpo"))) {
+            TrainingReport report = optimizer.train(policy, new TrainingBatch(List.of(expert), List.of(pair), 3,
+                    "iter-1/dpo"));
+
+            Path data = runDirectory.resolve("trl/iter-1-dpo/data");
+            assertThat(MAPPER.readTree(data.resolve("llamafactory-dpo.json").toFile())).hasSize(1);
+            assertThat(MAPPER.readTree(data.resolve("dataset_info.json").toFile()).fieldNames()).toIterable()
+                    .isNotEmpty();
+            assertThat(Files.readAllLines(data.resolve("trl-sft.jsonl"))).hasSize(1);
+            assertThat(runDirectory.resolve("trl/iter-1-dpo/train.log")).doesNotExist();
+            assertThat(runDirectory.resolve("trl/iter-1-dpo/done.json")).doesNotExist();
+            assertThat(report.metrics()).containsEntry("trained", 0.0).containsEntry("pairs", 1.0)
+                    .containsEntry("trajectories", 1.0).doesNotContainKey("exitCode");
+            assertThat(policy.model()).isEqualTo("base-model");
+            assertThat(context.recordedMetrics()).anySatisfy(m -> {
+                assertThat(m.event()).isEqualTo("trl-train");
+                assertThat(m.fields().get("trained")).isEqualTo(0.0);
+                assertThat(m.fields().get("model")).isEqualTo("base-model");
+                assertThat(m.fields().get("data")).isEqualTo(data.toString());
+            });
+        }
+    }
+
+    @Test
     void writesTrajectoriesWithTheSupervisedFormat() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("x")));
              LlmPolicy policy = policy(server);
@@ -226,8 +253,17 @@ class TrlOptimizerTest {
 
     @Test
     void badConfigsAreRejected() {
-        assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl")))
-                .rootCause().hasMessageContaining("command is required");
+        assertThat(((TrlOptimizerConfig) context.config(OptimizerConfig.class, Map.of("type", "trl"))).runsTrainer())
+                .isFalse();
+        assertThat(((TrlOptimizerConfig) context.config(OptimizerConfig.class, Map.of("type", "trl",
+                "command", List.of()))).runsTrainer()).isFalse();
+        assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl",
+                "command", List.of(" ", "{data}")))).rootCause()
+                .hasMessageContaining("command must start with the program to run, got [ , {data}]")
+                .hasMessageContaining("or leave command out to only write the data");
+        assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl",
+                "command", java.util.Arrays.asList("train", null)))).rootCause()
+                .hasMessageContaining("command[1] is null in [train, null]");
         assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl",
                 "command", List.of("train", "{dataset}")))).rootCause()
                 .hasMessageContaining("unknown placeholder {dataset} in '{dataset}'; known: [baseModel, data, dataDir,");
