@@ -64,7 +64,7 @@ public final class Evaluator implements AutoCloseable {
             }
             List<Trajectory> trajectories = found.stream().map(SearchResult::trajectory).toList();
             results.add(summarize(request.stage(), split, searchName, trajectories));
-            sink.accept(request.stage(), split, trajectories);
+            sink.accept(request.stage(), split, searchName, trajectories);
         }
         return results;
     }
@@ -76,6 +76,11 @@ public final class Evaluator implements AutoCloseable {
         double reward = trajectories.stream().mapToDouble(Trajectory::reward).sum() / n;
         return new EvaluationResult(stage, split, search, n, successes / (double) n, reward,
                 Wilson.interval95(successes, n));
+    }
+
+    /** Whether the recipe asks for the evaluated episodes to be kept. */
+    public boolean keepsTrajectories() {
+        return settings.trajectories();
     }
 
     private SearchAlgorithm defaultSearch() {
@@ -99,9 +104,9 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** Receives the trajectories of each evaluated split. */
+    /** Receives the trajectories of each evaluated split, with the stage and the search's name. */
     @FunctionalInterface
     public interface TrajectorySink {
-        void accept(String stage, Split split, List<Trajectory> trajectories);
+        void accept(String stage, Split split, String search, List<Trajectory> trajectories);
     }
 }

@@ -16,15 +16,19 @@ import java.util.List;
  *     first tasks of the split
  * @param search how the policy acts (default {@code {type: greedy}}, the plain policy)
  * @param critic the critic for searches that use one (default {@code {type: none}})
+ * @param trajectories whether every evaluated episode is written to the run directory, as
+ *     {@code evaluation/STAGE-SEARCH-SPLIT.jsonl} (default true); {@code kaizen export} never reads them
  */
-@JsonPropertyOrder({"splits", "episodes", "search", "critic"})
+@JsonPropertyOrder({"splits", "episodes", "search", "critic", "trajectories"})
 public record EvaluationSettings(List<Split> splits, Integer episodes,
                                  @JsonProperty(defaultValue = "{type: greedy}") SearchAlgorithmConfig search,
-                                 @JsonProperty(defaultValue = "{type: none}") CriticConfig critic) {
+                                 @JsonProperty(defaultValue = "{type: none}") CriticConfig critic,
+                                 Boolean trajectories) {
 
     public EvaluationSettings {
         splits = splits == null ? List.of(Split.SEEN, Split.UNSEEN) : List.copyOf(splits);
         episodes = episodes == null ? 500 : episodes;
+        trajectories = trajectories == null ? Boolean.TRUE : trajectories;
         if (splits.isEmpty()) {
             throw new IllegalArgumentException("splits must name at least one of [train, seen, unseen]");
         }

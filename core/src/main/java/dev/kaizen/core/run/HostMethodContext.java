@@ -3,6 +3,7 @@ package dev.kaizen.core.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen.api.Checkpointable;
 import dev.kaizen.api.env.Environment;
+import dev.kaizen.api.env.Split;
 import dev.kaizen.api.method.EvaluationRequest;
 import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.MethodContext;
@@ -188,7 +189,11 @@ public final class HostMethodContext extends HostComponentContext implements Met
 
     @Override
     public List<EvaluationResult> evaluate(EvaluationRequest request) {
-        List<EvaluationResult> results = evaluator.evaluate(request, (stage, split, trajectories) -> { });
+        List<EvaluationResult> results = evaluator.evaluate(request, (stage, split, search, trajectories) -> {
+            if (evaluator.keepsTrajectories() && !metrics.muted()) {
+                files.appendEvaluation(evaluationFileName(stage, search, split), trajectories);
+            }
+        });
         if (metrics.muted()) {
             return results;
         }
@@ -223,6 +228,11 @@ public final class HostMethodContext extends HostComponentContext implements Met
         if (!metrics.muted()) {
             files.appendPairs(name, pairs);
         }
+    }
+
+    /** {@code STAGE-SEARCH-SPLIT}, with any character a file name may not hold replaced by '_'. */
+    static String evaluationFileName(String stage, String search, Split split) {
+        return (stage + "-" + search + "-" + split.id()).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     static void deleteRecursively(Path path) throws IOException {

@@ -91,6 +91,11 @@ public final class RunDirectory {
         return root.resolve("pairs");
     }
 
+    /** The evaluated episodes, apart from {@link #trajectories()} so that no export trains on them. */
+    public Path evaluation() {
+        return root.resolve("evaluation");
+    }
+
     public Path checkpoints() {
         return root.resolve("checkpoints");
     }

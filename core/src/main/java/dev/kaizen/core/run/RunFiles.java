@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The appended files of a run: {@code metrics.jsonl}, {@code trajectories/NAME.jsonl} and
- * {@code pairs/NAME.jsonl}. Records are written with Jackson, one per line, so they read back into
+ * The appended files of a run: {@code metrics.jsonl}, {@code trajectories/NAME.jsonl},
+ * {@code pairs/NAME.jsonl} and {@code evaluation/NAME.jsonl}. Records are written with Jackson, one per line, so they read back into
  * the same records. Sizes can be taken at a stage's end and restored on resume. Thread-safe.
  */
 final class RunFiles implements AutoCloseable {
@@ -44,6 +44,10 @@ final class RunFiles implements AutoCloseable {
 
     void appendPairs(String name, List<?> records) {
         append(directory.pairs(), name, records);
+    }
+
+    void appendEvaluation(String name, List<?> records) {
+        append(directory.evaluation(), name, records);
     }
 
     private void append(Path folder, String name, List<?> records) {
@@ -111,7 +115,7 @@ final class RunFiles implements AutoCloseable {
         if (Files.isRegularFile(directory.metrics())) {
             files.add(directory.metrics());
         }
-        for (Path folder : List.of(directory.trajectories(), directory.pairs())) {
+        for (Path folder : List.of(directory.trajectories(), directory.pairs(), directory.evaluation())) {
             if (Files.isDirectory(folder)) {
                 try (Stream<Path> listing = Files.list(folder)) {
                     listing.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen.core.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,12 +57,29 @@ class RunCommandTest {
         assertThat(Files.readString(out.resolve("recipe.yaml"))).contains("batchSize: 8", "maxSteps: 1000",
                 "type: greedy", "type: none", "seed: 7");
         assertThat(Files.readAllLines(out.resolve("trajectories/demonstrations.jsonl"))).hasSize(20);
+        List<String> seenEpisodes = Files.readAllLines(out.resolve("evaluation/final-greedy-seen.jsonl"));
+        assertThat(seenEpisodes).hasSize(10);
+        assertThat(seenEpisodes.stream().filter(line -> line.contains("\"success\":true")).count())
+                .as("successes written = success rate × episodes").isEqualTo(10);
+        assertThat(Files.readAllLines(out.resolve("evaluation/final-greedy-unseen.jsonl"))).hasSize(10);
         assertThat(out.resolve("checkpoints/bc/policy/logits.tsv")).exists();
         assertThat(out.resolve("checkpoints/final/stage.json")).exists();
         assertThat(out.resolve("report.html")).exists();
         assertThat(Files.readString(out.resolve("metrics.jsonl"))).contains("\"event\":\"evaluation\"",
                 "\"event\":\"train-epoch\"", "\"event\":\"stage\"");
         assertThat(result.out()).contains("final", "unseen", "run directory: " + out);
+    }
+
+    @Test
+    void evaluationTrajectoriesCanBeLeftOut() throws Exception {
+        Path recipe = Files.writeString(dir.resolve("bc-test.yaml"), BC_RECIPE);
+        Path out = dir.resolve("run");
+        Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString(),
+                "--set", "evaluation.trajectories=false");
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(out.resolve("evaluation")).doesNotExist();
+        assertThat(out.resolve("trajectories/demonstrations.jsonl")).exists();
+        assertThat(Files.readString(out.resolve("recipe.yaml"))).contains("trajectories: false");
     }
 
     @Test
