@@ -48,9 +48,10 @@ import java.util.stream.IntStream;
  * with the instruction's tokens gets {@code log π(template)} {@value #UNALIGNED} (it is never
  * proposed).
  *
- * <p>Contexts are encoded in parallel on the common pool; large batches are scored in chunks of at
- * most {@value #MAX_ROWS} rows. Not thread-safe: one caller at a time. The creator closes it, which
- * frees its native memory; a {@link #frozenCopy()} is a separate policy to close too.
+ * <p>Contexts are encoded, and their actions picked, in parallel on the common pool; large batches
+ * are scored in chunks of at most {@value #MAX_ROWS} rows. Not thread-safe: one caller at a time.
+ * The creator closes it, which frees its native memory; a {@link #frozenCopy()} is a separate
+ * policy to close too.
  */
 public final class DjlScorerPolicy implements TrainablePolicy {
 
@@ -105,11 +106,10 @@ public final class DjlScorerPolicy implements TrainablePolicy {
     public List<Decision> decide(List<AgentContext> contexts, Sampling sampling) {
         ensureOpen();
         List<Scored> scored = infer(encodeAll(contexts, null));
-        List<Decision> decisions = new ArrayList<>(contexts.size());
-        for (int i = 0; i < contexts.size(); i++) {
-            decisions.add(pick(contexts.get(i), scored.get(i), sampling));
-        }
-        return decisions;
+        Decision[] decisions = new Decision[contexts.size()];
+        // each context's choice depends on its own scores and seed only, so contexts are picked in parallel
+        parallel(contexts.size()).forEach(i -> decisions[i] = pick(contexts.get(i), scored.get(i), sampling));
+        return Arrays.asList(decisions);
     }
 
     /** A proposal with its exact log-probability. */
@@ -247,12 +247,15 @@ public final class DjlScorerPolicy implements TrainablePolicy {
 
     private List<EncodedContext> encodeAll(List<AgentContext> contexts, List<Action> extras) {
         EncodedContext[] out = new EncodedContext[contexts.size()];
-        IntStream stream = IntStream.range(0, contexts.size());
-        if (contexts.size() > 1) {
-            stream = stream.parallel();
-        }
-        stream.forEach(i -> out[i] = encoder.encode(contexts.get(i), extras == null ? null : extras.get(i)));
+        parallel(contexts.size()).forEach(i -> out[i] = encoder.encode(contexts.get(i),
+                extras == null ? null : extras.get(i)));
         return Arrays.asList(out);
+    }
+
+    /** Indices {@code 0..size-1}, on the common pool when there is more than one. */
+    private static IntStream parallel(int size) {
+        IntStream stream = IntStream.range(0, size);
+        return size > 1 ? stream.parallel() : stream;
     }
 
     /** Consecutive chunks of at most {@link #MAX_ROWS} rows plus tokens. */

@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a context into rows of features. Thread-safe (the text cache is).
+ * Turns a context into rows of features. Thread-safe (its caches are).
  *
  * <p>Rows: the observation's concrete actions (plus an action given from outside that is neither
  * one of them nor a filler of a template), then one row per free-text template. Dense features
@@ -66,7 +67,11 @@ final class FeatureEncoder {
     private static final int MAX_ROLE = 24;
     private static final int MAX_INSTRUCTION = 48;
 
+    /** Instructions' token blocks kept, by profile (identity); cleared when full. */
+    private static final int TOKEN_BLOCKS = 10_000;
+
     private final TextProfiles profiles;
+    private final ConcurrentHashMap<TextProfile, TokenBlock> tokenBlocks = new ConcurrentHashMap<>();
     private final int buckets;
     private final double adviceWeight;
     private final boolean words;
@@ -109,7 +114,7 @@ final class FeatureEncoder {
         Observation observation = context.observation();
         TextProfile page = TextProfile.analyseWords(withoutInstruction(observation.text(),
                 context.task().instruction()));
-        History history = new History(context.history(), observation);
+        History history = new History(context.history(), observation, profiles);
         int n = rows.size();
         int[][] textIds = new int[n][];
         int[][] roleIds = new int[n][];
@@ -251,15 +256,56 @@ final class FeatureEncoder {
                 instruction, tokenIds, tokenDense, tokenBias);
     }
 
+    /**
+     * The token block of a context: the instruction's part (buckets and features of each token,
+     * {@link #tokenBlock}) with what the page and the history say about each token.
+     */
     private void encodeTokens(TextProfile instruction, TextProfile page, History history, int[][] ids, float[] dense) {
         int n = ids.length;
+        TokenBlock block = tokenBlock(instruction);
+        System.arraycopy(block.ids(), 0, ids, 0, n);
+        System.arraycopy(block.dense(), 0, dense, 0, n * TOKEN_DENSE);
+        Set<String> wanted = new HashSet<>();
+        for (int t = 0; t < n; t++) {
+            wanted.add(instruction.token(t));
+        }
+        Set<String> onPage = new HashSet<>();
+        for (int t = 0; t < page.size(); t++) {
+            String word = page.token(t);
+            if (wanted.contains(word)) {
+                onPage.add(word);
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            String token = instruction.token(t);
+            int o = t * TOKEN_DENSE;
+            dense[o + 9] = onPage.contains(token) ? 1 : 0;
+            dense[o + 14] = history.queried(token) ? 1 : 0;
+        }
+    }
+
+    /**
+     * The part of the token block that depends on the instruction alone, computed once per
+     * instruction.
+     *
+     * @param ids per token, its {@link #TOKEN_IDS} buckets; never modified
+     * @param dense per token, {@link #TOKEN_DENSE} features, those read from the page and the
+     *     history (9 and 14) left at zero; never modified
+     */
+    private record TokenBlock(int[][] ids, float[] dense) {
+    }
+
+    private TokenBlock tokenBlock(TextProfile instruction) {
+        TokenBlock block = tokenBlocks.get(instruction);
+        if (block != null) {
+            return block;
+        }
+        int n = Math.min(MAX_TOKENS, instruction.size());
+        int[][] ids = new int[n][];
+        float[] dense = new float[n * TOKEN_DENSE];
         Map<String, Integer> counts = new HashMap<>();
         for (int t = 0; t < instruction.size(); t++) {
             counts.merge(instruction.token(t), 1, Integer::sum);
-        }
-        Set<String> pageWords = new HashSet<>();
-        for (int t = 0; t < page.size(); t++) {
-            pageWords.add(page.token(t));
         }
         int firstContent = -1;
         int sinceBoundary = 0;
@@ -281,12 +327,10 @@ final class FeatureEncoder {
             dense[o + 6] = n <= 1 ? 0 : (float) t / (n - 1);
             dense[o + 7] = Math.min(sinceBoundary, 10) / 10f;
             dense[o + 8] = counts.get(token) > 1 ? 1 : 0;
-            dense[o + 9] = pageWords.contains(token) ? 1 : 0;
             dense[o + 10] = Math.min(token.length(), 10) / 10f;
             dense[o + 11] = t == firstContent ? 1 : 0;
             dense[o + 12] = t > 0 && instruction.isStopword(t - 1) ? 1 : 0;
             dense[o + 13] = t + 1 < instruction.size() && instruction.isStopword(t + 1) ? 1 : 0;
-            dense[o + 14] = history.queried(token) ? 1 : 0;
             ids[t] = new int[] {
                 wordBucket(instruction, t),
                 TextHash.bucket(TextHash.of("tl", neighbour(instruction, t, -1)), buckets),
@@ -295,6 +339,12 @@ final class FeatureEncoder {
                 TextHash.bucket(TextHash.of("tr2", neighbour(instruction, t, 2)), buckets),
             };
         }
+        block = new TokenBlock(ids, dense);
+        if (tokenBlocks.size() >= TOKEN_BLOCKS) {
+            tokenBlocks.clear();
+        }
+        tokenBlocks.putIfAbsent(instruction, block);
+        return block;
     }
 
     /** The token {@code offset} places away, "," across punctuation, "^"/"$" past either end. */
@@ -345,7 +395,14 @@ final class FeatureEncoder {
     private static boolean hasIdentifier(TextProfile text) {
         for (int t = 0; t < text.size(); t++) {
             String token = text.token(t);
-            if (token.chars().anyMatch(Character::isDigit) && token.chars().anyMatch(Character::isLetter)) {
+            boolean digit = false;
+            boolean letter = false;
+            for (int i = 0; i < token.length() && !(digit && letter); i++) {
+                char c = token.charAt(i);
+                digit |= Character.isDigit(c);
+                letter |= Character.isLetter(c);
+            }
+            if (digit && letter) {
                 return true;
             }
         }
@@ -418,12 +475,17 @@ final class FeatureEncoder {
     }
 
     private static List<String> contextRoles(Observation observation, History history) {
-        List<String> roles = new ArrayList<>();
-        observation.info().entrySet().stream()
-                .filter(e -> !e.getKey().equals(Observation.FEEDBACK) && e.getValue().length() <= 24
-                        && e.getValue().chars().noneMatch(c -> Character.isDigit(c) || Character.isWhitespace(c)))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> roles.add("i=" + e.getKey() + "=" + e.getValue()));
+        List<Map.Entry<String, String>> facts = new ArrayList<>();
+        for (Map.Entry<String, String> e : observation.info().entrySet()) {
+            if (!e.getKey().equals(Observation.FEEDBACK) && isShortWord(e.getValue())) {
+                facts.add(e);
+            }
+        }
+        facts.sort(Map.Entry.comparingByKey());
+        List<String> roles = new ArrayList<>(facts.size() + 1);
+        for (Map.Entry<String, String> e : facts) {
+            roles.add("i=" + e.getKey() + "=" + e.getValue());
+        }
         if (history.last != null) {
             Action last = history.last;
             String argument = last.argument().toLowerCase(Locale.ROOT);
@@ -432,6 +494,20 @@ final class FeatureEncoder {
             roles.add("last=none");
         }
         return roles;
+    }
+
+    /** At most 24 characters, none a digit or white space: an info value that names a kind of page. */
+    private static boolean isShortWord(String value) {
+        if (value.length() > 24) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isDigit(c) || Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int[] buckets(String namespace, List<String> keys) {
@@ -480,7 +556,7 @@ final class FeatureEncoder {
         private int searches;
         private int stepsSinceSearch;
 
-        History(List<Step> steps, Observation current) {
+        History(List<Step> steps, Observation current, TextProfiles profiles) {
             String previousPage = null;
             for (Step step : steps) {
                 Action action = step.action();
@@ -495,7 +571,7 @@ final class FeatureEncoder {
                     searches++;
                     stepsSinceSearch = 0;
                     here.clear();
-                    TextProfile words = TextProfile.analyseWords(filler);
+                    TextProfile words = profiles.of(filler);
                     for (int t = 0; t < words.size(); t++) {
                         queried.add(words.token(t));
                     }

@@ -1,9 +1,8 @@
 package dev.kaizen.djl.text;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A text analysed once for matching: lowercase tokens with their offsets and punctuation
@@ -18,6 +17,14 @@ import java.util.Locale;
 public final class TextProfile {
 
     private static final long[] NO_LONGS = new long[0];
+    /**
+     * Each token's stem hashes, computed once: catalogue words recur on every page. Cleared when
+     * full; the results never depend on what is kept. Values are never modified.
+     */
+    private static final ConcurrentHashMap<String, long[]> TOKEN_STEMS = new ConcurrentHashMap<>();
+    private static final int TOKEN_STEMS_CAPACITY = 200_000;
+    /** Above this ratio of lengths, intersections look the shorter array's values up by binary search. */
+    private static final int LOPSIDED = 8;
 
     private final String text;
     private final String[] tokens;
@@ -42,21 +49,22 @@ public final class TextProfile {
         int count = 0;
         boolean boundary = false;
         boolean dollar = false;
+        char[] chars = lower.toCharArray();
         int i = 0;
-        int n = lower.length();
+        int n = chars.length;
         while (i < n) {
-            char c = lower.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            char c = chars[i];
+            if (letterOrDigit(c)) {
                 int start = i;
                 i++;
                 while (i < n) {
-                    char d = lower.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
+                    char d = chars[i];
+                    if (letterOrDigit(d)) {
                         i++;
-                    } else if (i + 1 < n && Character.isLetterOrDigit(lower.charAt(i + 1))
-                            && (d == '-' || d == '\'' && Character.isLetter(lower.charAt(i - 1))
-                            || d == '.' && Character.isDigit(lower.charAt(i - 1))
-                            && Character.isDigit(lower.charAt(i + 1)))) {
+                    } else if (i + 1 < n && letterOrDigit(chars[i + 1])
+                            && (d == '-' || d == '\'' && Character.isLetter(chars[i - 1])
+                            || d == '.' && Character.isDigit(chars[i - 1])
+                            && Character.isDigit(chars[i + 1]))) {
                         i++;
                     } else {
                         break;
@@ -91,26 +99,36 @@ public final class TextProfile {
         boundaryBefore = Arrays.copyOf(boundaries, count);
         dollarBefore = Arrays.copyOf(dollars, count);
         for (int t = 0; t < count; t++) {
-            tokens[t] = lower.substring(starts[t], ends[t]);
+            tokens[t] = new String(chars, starts[t], ends[t] - starts[t]);
         }
         this.stems = stemsOf(tokens);
         this.trigrams = withTrigrams ? trigramsOf(tokens) : new int[0];
-        List<Double> numberList = new ArrayList<>();
-        List<Double> priceList = new ArrayList<>();
+        double[] numberList = new double[count];
+        double[] priceList = new double[count];
+        int numberCount = 0;
+        int priceCount = 0;
         priceTokens = new boolean[count];
         for (int t = 0; t < count; t++) {
             double value = parseNumber(tokens[t]);
             if (Double.isNaN(value)) {
                 continue;
             }
-            numberList.add(value);
+            numberList[numberCount++] = value;
             if (readsAsPrice(t)) {
-                priceList.add(value);
+                priceList[priceCount++] = value;
                 priceTokens[t] = true;
             }
         }
-        numbers = numberList.stream().mapToDouble(Double::doubleValue).toArray();
-        prices = priceList.stream().mapToDouble(Double::doubleValue).toArray();
+        numbers = Arrays.copyOf(numberList, numberCount);
+        prices = Arrays.copyOf(priceList, priceCount);
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}, with a shortcut for ASCII. */
+    private static boolean letterOrDigit(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /** Analyses {@code text} (prefer {@link TextProfiles#of(String)}, which caches). */
@@ -165,21 +183,41 @@ public final class TextProfile {
         long[] out = new long[tokens.length * 2 + 4];
         int k = 0;
         for (String token : tokens) {
-            if (Stopwords.contains(token)) {
-                continue;
-            }
-            String[] parts = token.indexOf('-') > 0 ? token.split("-") : new String[0];
-            if (k + parts.length + 1 > out.length) {
-                out = Arrays.copyOf(out, out.length * 2 + parts.length + 1);
-            }
-            out[k++] = TextHash.of("s", Stemmer.stem(token));
-            for (String part : parts) {
-                if (!part.isEmpty() && !Stopwords.contains(part)) {
-                    out[k++] = TextHash.of("s", Stemmer.stem(part));
+            long[] hashes = TOKEN_STEMS.get(token);
+            if (hashes == null) {
+                hashes = tokenStems(token);
+                if (TOKEN_STEMS.size() >= TOKEN_STEMS_CAPACITY) {
+                    TOKEN_STEMS.clear();
                 }
+                TOKEN_STEMS.putIfAbsent(token, hashes);
             }
+            if (k + hashes.length > out.length) {
+                out = Arrays.copyOf(out, out.length * 2 + hashes.length);
+            }
+            System.arraycopy(hashes, 0, out, k, hashes.length);
+            k += hashes.length;
         }
         return sortedUnique(Arrays.copyOf(out, k));
+    }
+
+    /**
+     * The stem hashes one token contributes: none for a function word, else its stem's and those of
+     * its hyphen parts that are content words.
+     */
+    private static long[] tokenStems(String token) {
+        if (Stopwords.contains(token)) {
+            return NO_LONGS;
+        }
+        String[] parts = token.indexOf('-') > 0 ? token.split("-") : new String[0];
+        long[] out = new long[parts.length + 1];
+        int k = 0;
+        out[k++] = TextHash.of("s", Stemmer.stem(token));
+        for (String part : parts) {
+            if (!part.isEmpty() && !Stopwords.contains(part)) {
+                out[k++] = TextHash.of("s", Stemmer.stem(part));
+            }
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     private static int[] trigramsOf(String[] tokens) {
@@ -326,6 +364,12 @@ public final class TextProfile {
 
     /** The size of the intersection of two sorted distinct arrays. */
     public static int common(long[] a, long[] b) {
+        if (a.length > LOPSIDED * b.length) {
+            return commonBySearch(b, a);
+        }
+        if (b.length > LOPSIDED * a.length) {
+            return commonBySearch(a, b);
+        }
         int i = 0;
         int j = 0;
         int c = 0;
@@ -345,6 +389,12 @@ public final class TextProfile {
 
     /** The size of the intersection of two sorted distinct arrays. */
     public static int common(int[] a, int[] b) {
+        if (a.length > LOPSIDED * b.length) {
+            return commonBySearch(b, a);
+        }
+        if (b.length > LOPSIDED * a.length) {
+            return commonBySearch(a, b);
+        }
         int i = 0;
         int j = 0;
         int c = 0;
@@ -357,6 +407,38 @@ public final class TextProfile {
                 i++;
             } else {
                 j++;
+            }
+        }
+        return c;
+    }
+
+    /** {@link #common(long[], long[])} by looking each of the few values up in the many. */
+    private static int commonBySearch(long[] few, long[] many) {
+        int c = 0;
+        int from = 0;
+        for (long value : few) {
+            int at = Arrays.binarySearch(many, from, many.length, value);
+            if (at >= 0) {
+                c++;
+                from = at + 1;
+            } else {
+                from = -at - 1;
+            }
+        }
+        return c;
+    }
+
+    /** {@link #common(int[], int[])} by looking each of the few values up in the many. */
+    private static int commonBySearch(int[] few, int[] many) {
+        int c = 0;
+        int from = 0;
+        for (int value : few) {
+            int at = Arrays.binarySearch(many, from, many.length, value);
+            if (at >= 0) {
+                c++;
+                from = at + 1;
+            } else {
+                from = -at - 1;
             }
         }
         return c;

@@ -60,4 +60,51 @@ class TextProfileTest {
         }
         assertThat(TextHash.of("w", "boot")).isEqualTo(8346836073448909532L);
     }
+
+    @Test
+    void intersectionsCountTheSameWhicheverArrayIsLonger() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int shortLength = random.nextInt(0, 6);
+            int longLength = random.nextInt(0, 200);
+            long[] few = sortedDistinct(random, shortLength);
+            long[] many = sortedDistinct(random, longLength);
+            int expected = 0;
+            for (long value : few) {
+                expected += TextProfile.has(many, value) ? 1 : 0;
+            }
+            assertThat(TextProfile.common(few, many)).isEqualTo(expected);
+            assertThat(TextProfile.common(many, few)).isEqualTo(expected);
+            int[] fewInts = java.util.Arrays.stream(few).mapToInt(v -> (int) v).sorted().distinct().toArray();
+            int[] manyInts = java.util.Arrays.stream(many).mapToInt(v -> (int) v).sorted().distinct().toArray();
+            int expectedInts = 0;
+            for (int value : fewInts) {
+                expectedInts += java.util.Arrays.binarySearch(manyInts, value) >= 0 ? 1 : 0;
+            }
+            assertThat(TextProfile.common(fewInts, manyInts)).isEqualTo(expectedInts);
+            assertThat(TextProfile.common(manyInts, fewInts)).isEqualTo(expectedInts);
+        }
+    }
+
+    /** Values from a small range (negatives included), so that arrays share some. */
+    private static long[] sortedDistinct(java.util.SplittableRandom random, int length) {
+        return random.longs(length, -300, 300).sorted().distinct().toArray();
+    }
+
+    @Test
+    void stemsAreTheSameWhenTokensWereSeenBefore() {
+        // each token's stems are kept after the first analysis; a text analysed later reuses them
+        String text = "Men's X-Large wool-blend socks, 3 pairs; the hiking socks for winter";
+        TextProfile first = TextProfile.analyse(text);
+        TextProfile again = TextProfile.analyseWords(text);
+        assertThat(again.stems()).containsExactly(first.stems());
+        // content words and the parts of hyphenated ones; "the" and "for" are function words
+        long[] expected = java.util.stream.Stream.of("men's", "x-large", "x", "large", "wool-blend", "wool", "blend",
+                "socks", "3", "pairs", "hiking", "winter")
+                .mapToLong(word -> TextHash.of("s", Stemmer.stem(word))).sorted().distinct().toArray();
+        assertThat(first.stems()).containsExactly(expected);
+        assertThat(TextProfile.common(TextProfile.analyse("sock").stems(), first.stems())).isEqualTo(1);
+        assertThat(TextProfile.common(TextProfile.analyse("blend").stems(), first.stems())).isEqualTo(1);
+        assertThat(TextProfile.common(TextProfile.analyse("the for").stems(), first.stems())).isZero();
+    }
 }
