@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.kaizen.djl.engine.DjlRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -206,7 +208,7 @@ final class ScorerNetwork implements AutoCloseable {
             tokenLogits = scope.zeros(new Shape(batch.contexts, batch.maxTokens));
         } else {
             NDArray ids = scope.create(batch.tokenIds, new Shape(batch.tokens, FeatureEncoder.TOKEN_IDS));
-            NDArray tokenInputs = embedding.get(ids).reshape(batch.tokens, FeatureEncoder.TOKEN_IDS * embeddingSize)
+            NDArray tokenInputs = lookup(embedding, ids).reshape(batch.tokens, FeatureEncoder.TOKEN_IDS * embeddingSize)
                     .concat(scope.create(batch.tokenDense, new Shape(batch.tokens, FeatureEncoder.TOKEN_DENSE)), 1);
             NDArray t1 = Activation.relu(tokenInputs.matMul(parameters.get("tw1")).add(parameters.get("tb1")));
             NDArray logits = t1.matMul(parameters.get("tw2")).add(parameters.get("tb2")).reshape(batch.tokens)
@@ -223,11 +225,24 @@ final class ScorerNetwork implements AutoCloseable {
         return new Forward(scores, logProbabilities, mask, tokenLogits, tokenMask, values);
     }
 
+    /**
+     * The rows of {@code embedding} at {@code index}, an exact copy either way. Without gradient
+     * recording (inference), PyTorch's embedding lookup, which is cheaper than advanced indexing;
+     * under a gradient collector (training), advanced indexing, whose backward pass training's
+     * results depend on.
+     */
+    private static NDArray lookup(NDArray embedding, NDArray index) {
+        if (JniUtils.isGradMode()) {
+            return embedding.get(index);
+        }
+        return index.getNDArrayInternal().embedding(index, embedding, SparseFormat.DENSE).singletonOrThrow();
+    }
+
     private static NDArray bag(NDManager scope, NDArray embedding, long[] ids, float[] mask, float[] count, int rows,
                                int length) {
         NDArray index = scope.create(ids, new Shape(rows, length));
         NDArray weights = scope.create(mask, new Shape(rows, length, 1));
-        NDArray summed = embedding.get(index).mul(weights).sum(new int[] {1});
+        NDArray summed = lookup(embedding, index).mul(weights).sum(new int[] {1});
         return summed.div(scope.create(count, new Shape(rows, 1)));
     }
 

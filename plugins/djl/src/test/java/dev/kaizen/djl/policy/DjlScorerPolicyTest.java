@@ -3,6 +3,9 @@ package dev.kaizen.djl.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import dev.kaizen.api.env.Action;
 import dev.kaizen.api.env.Environment;
 import dev.kaizen.api.env.Observation;
@@ -24,6 +27,7 @@ import dev.kaizen.api.rollout.RolloutRequest;
 import dev.kaizen.api.testing.FakeComponentContext;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.djl.Fixtures;
+import dev.kaizen.djl.engine.DjlRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -276,6 +280,30 @@ class DjlScorerPolicyTest {
                     .action());
             assertThat(batched.get(1).action()).isEqualTo(policy.decide(List.of(results), Sampling.greedy()).get(0)
                     .action());
+        }
+    }
+
+    @Test
+    void scoresUnderAGradientCollectorEqualThoseWithout() {
+        // inference looks embeddings up without recording gradients; training records them: same values
+        AgentContext search = AgentContext.start(SHOP_TASK, SEARCH_PAGE);
+        AgentContext results = new AgentContext(SHOP_TASK, List.of(), RESULTS_PAGE, List.of());
+        List<AgentContext> contexts = List.of(search, results, results);
+        List<Action> actions = List.of(Action.of("search", "waterproof hiking boots"), Action.of("click", "B001"),
+                Action.of("click", "Next >"));
+        try (DjlScorerPolicy policy = Fixtures.smallPolicy(11)) {
+            double[] inference = policy.logProbabilities(contexts, actions);
+            Examples examples = policy.encode(contexts, actions);
+            float[] recorded = DjlRuntime.call(() -> {
+                try (NDManager manager = DjlRuntime.engine().newBaseManager();
+                     GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+                    return policy.score(manager, examples, false).chosen().toFloatArray();
+                }
+            });
+            assertThat(recorded).hasSize(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat((double) recorded[i]).isEqualTo(inference[i]);
+            }
         }
     }
 
