@@ -70,7 +70,20 @@ final class FeatureEncoder {
     /** Instructions' token blocks kept, by profile (identity); cleared when full. */
     private static final int TOKEN_BLOCKS = 10_000;
 
+    /** The running hash of the role namespace, which role buckets continue. */
+    private static final long ROLE = TextHash.begin("r");
+
+    /** Action texts kept; cleared when full. */
+    private static final int ACTION_TEXTS = 20_000;
+    /** Page lines kept (word analyses, by text); cleared when full. */
+    private static final int LINES = 20_000;
+
     private final TextProfiles profiles;
+    private final ConcurrentHashMap<String, TextProfile> lines = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ActionText> actionTexts = new ConcurrentHashMap<>();
+    /** The buckets of {@code pos=0} to {@code pos=10}, then {@code pos=none}. */
+    private final int[] positionRoles = new int[12];
+    private final int takenRole;
     private final ConcurrentHashMap<TextProfile, TokenBlock> tokenBlocks = new ConcurrentHashMap<>();
     private final int buckets;
     private final double adviceWeight;
@@ -82,6 +95,11 @@ final class FeatureEncoder {
         this.buckets = buckets;
         this.adviceWeight = adviceWeight;
         this.words = words;
+        for (int p = 0; p <= 10; p++) {
+            positionRoles[p] = roleBucket(TextHash.add(TextHash.add(ROLE, "pos="), Integer.toString(p)));
+        }
+        positionRoles[11] = roleBucket(TextHash.add(ROLE, "pos=none"));
+        takenRole = roleBucket(TextHash.add(ROLE, "taken"));
     }
 
     /** The rows of {@code context}; {@code extra} (nullable) is added as a row if it is neither an action nor a filler. */
@@ -112,8 +130,7 @@ final class FeatureEncoder {
         List<Row> rows = rows(context, extra);
         TextProfile instruction = profiles.of(context.task().instruction());
         Observation observation = context.observation();
-        TextProfile page = TextProfile.analyseWords(withoutInstruction(observation.text(),
-                context.task().instruction()));
+        TextProfile[] page = pageLines(withoutInstruction(observation.text(), context.task().instruction()));
         History history = new History(context.history(), observation, profiles);
         int n = rows.size();
         int[][] textIds = new int[n][];
@@ -134,11 +151,11 @@ final class FeatureEncoder {
         }
         Map<String, double[]> advice = adviceByAction(context.advice());
         String pageType = observation.info().getOrDefault("page", "");
-        int[] contextRoles = buckets("r", contextRoles(observation, history));
+        int[] contextRoles = contextRoles(observation, history);
         double coverageMax = 0;
         double containmentMax = 0;
         int untakenMatches = 0;
-        TextProfile empty = profiles.of("");
+        InstructionMatch match = new InstructionMatch(instruction);
         for (int r = 0; r < n; r++) {
             Row row = rows.get(r);
             int o = r * DENSE;
@@ -146,28 +163,35 @@ final class FeatureEncoder {
                 dense[o + 14] = 1;
                 dense[o + 15] = Math.min(instruction.size(), 30) / 30f;
                 textIds[r] = new int[0];
-                roleIds[r] = roleIds(row, empty, pageType, contextRoles, false);
+                roleIds[r] = templateRoles(row, pageType, contextRoles);
                 continue;
             }
             Action action = row.action();
-            String argumentText = action.argument().isEmpty() ? action.text() : action.argument();
+            ActionText actionText = actionText(action);
             String descriptionText = observation.describe(action);
-            TextProfile argument = profiles.of(argumentText);
+            TextProfile argument = actionText.argument();
             TextProfile description = profiles.of(descriptionText);
-            // argument and description together, analysed once (cached) instead of merged per row
-            TextProfile both = descriptionText.isEmpty() ? argument : profiles.of(argumentText + "\n" + descriptionText);
             long[] argStems = argument.stems();
             long[] descStems = description.stems();
-            dense[o] = ratio(TextProfile.common(argStems, instructionStems), argStems.length);
-            dense[o + 1] = ratio(TextProfile.common(descStems, instructionStems), descStems.length);
-            double coverage = ratio(TextProfile.common(both.stems(), instructionStems), instructionStems.length);
+            int argCommon = match.stems(argStems);
+            int descCommon = match.stems(descStems);
+            dense[o] = ratio(argCommon, argStems.length);
+            dense[o + 1] = ratio(descCommon, descStems.length);
+            // argument and description together: as no token spans a line break, the analysis of
+            // argument + "\n" + description has the union of their stems and of their trigrams
+            int bothCommon = descCommon + match.stemsOutside(argStems, descStems);
+            double coverage = ratio(bothCommon, instructionStems.length);
             dense[o + 2] = (float) coverage;
-            int[] trigrams = both.trigrams();
-            int commonTrigrams = TextProfile.common(trigrams, instructionTrigrams);
-            double containment = ratio(commonTrigrams, trigrams.length);
+            int[] argTrigrams = argument.trigrams();
+            int[] descTrigrams = description.trigrams();
+            int commonTrigrams = match.trigrams(descTrigrams) + match.trigramsOutside(argTrigrams, descTrigrams);
+            int bothTrigrams = argTrigrams.length + descTrigrams.length
+                    - TextProfile.common(argTrigrams, descTrigrams);
+            double containment = ratio(commonTrigrams, bothTrigrams);
             dense[o + 3] = (float) containment;
             dense[o + 4] = ratio(commonTrigrams, instructionTrigrams.length);
-            boolean phrase = argStems.length > 0 && instruction.containsSequence(argument);
+            boolean phrase = argStems.length > 0 && match.hasToken(argument.tokenHash(0))
+                    && instruction.containsSequence(argument);
             dense[o + 5] = phrase ? 1 : 0;
             double price = Double.isNaN(description.firstPrice()) ? argument.firstPrice() : description.firstPrice();
             dense[o + 6] = Double.isNaN(price) ? 0 : 1;
@@ -195,17 +219,23 @@ final class FeatureEncoder {
                 bias[r] = (float) (adviceWeight * value);
             }
             textIds[r] = words ? textIds(argument, description) : new int[0];
-            roleIds[r] = roleIds(row, argument, pageType, contextRoles, takenHere);
+            roleIds[r] = actionRoles(row, actionText, pageType, contextRoles, takenHere);
         }
         float step = Math.min(context.step(), 15) / 15f;
         float searches = Math.min(history.searches, 3) / 3f;
         float sinceSearch = Math.min(history.stepsSinceSearch, 10) / 10f;
         float feedback = observation.feedback().isEmpty() ? 0 : 1;
-        float pageCoverage = ratio(TextProfile.common(page.stems(), instructionStems), instructionStems.length);
+        float pageCoverage = ratio(pageStems(page, match, instructionStems), instructionStems.length);
         float rowsFeature = (float) (Math.log1p(n) / 5.0);
         float untaken = Math.min(untakenMatches, 3) / 3f;
-        float pageNumbers = sharesNumber(page.numbers(), instruction.numbers()) ? 1 : 0;
-        double pagePrice = page.firstPrice();
+        float pageNumbers = 0;
+        for (TextProfile line : page) {
+            if (sharesNumber(line.numbers(), instruction.numbers())) {
+                pageNumbers = 1;
+                break;
+            }
+        }
+        double pagePrice = firstPrice(page);
         float pageWithinBudget = !Double.isNaN(pagePrice) && !Double.isNaN(budget) && pagePrice <= budget ? 1 : 0;
         float hasAdvice = context.advice().isEmpty() ? 0 : 1;
         double affordableMax = 0;
@@ -260,7 +290,7 @@ final class FeatureEncoder {
      * The token block of a context: the instruction's part (buckets and features of each token,
      * {@link #tokenBlock}) with what the page and the history say about each token.
      */
-    private void encodeTokens(TextProfile instruction, TextProfile page, History history, int[][] ids, float[] dense) {
+    private void encodeTokens(TextProfile instruction, TextProfile[] page, History history, int[][] ids, float[] dense) {
         int n = ids.length;
         TokenBlock block = tokenBlock(instruction);
         System.arraycopy(block.ids(), 0, ids, 0, n);
@@ -270,10 +300,12 @@ final class FeatureEncoder {
             wanted.add(instruction.token(t));
         }
         Set<String> onPage = new HashSet<>();
-        for (int t = 0; t < page.size(); t++) {
-            String word = page.token(t);
-            if (wanted.contains(word)) {
-                onPage.add(word);
+        for (TextProfile line : page) {
+            for (int t = 0; t < line.size(); t++) {
+                String word = line.token(t);
+                if (wanted.contains(word)) {
+                    onPage.add(word);
+                }
             }
         }
         for (int t = 0; t < n; t++) {
@@ -409,6 +441,105 @@ final class FeatureEncoder {
         return false;
     }
 
+    /**
+     * The page's lines, each analysed once and kept: pages repeat lines (headers, buttons, the same
+     * product in many result lists). No token spans a line break, so the lines' tokens, stems and
+     * numbers are those of the whole text; only prices can read across lines ({@link #firstPrice}).
+     */
+    private TextProfile[] pageLines(String text) {
+        List<TextProfile> out = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            String line = end < 0 ? text.substring(start) : text.substring(start, end);
+            TextProfile profile = lines.get(line);
+            if (profile == null) {
+                if (lines.size() >= LINES) {
+                    lines.clear();
+                }
+                profile = TextProfile.analyseWords(line);
+                lines.putIfAbsent(line, profile);
+            }
+            out.add(profile);
+            if (end < 0) {
+                return out.toArray(new TextProfile[0]);
+            }
+            start = end + 1;
+        }
+    }
+
+    /** How many of the instruction's stems the page's lines have. */
+    private static int pageStems(TextProfile[] page, InstructionMatch match, long[] instructionStems) {
+        boolean[] seen = new boolean[instructionStems.length];
+        int count = 0;
+        for (TextProfile line : page) {
+            for (long v : line.stems()) {
+                if (match.hasStem(v)) {
+                    int at = Arrays.binarySearch(instructionStems, v);
+                    if (!seen[at]) {
+                        seen[at] = true;
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The first price of the page's text, or NaN: the first number that reads as a price in its
+     * line, or with the words around it on the lines before and after (a currency word next, a cue
+     * such as "under" one or two words before), as in the analysis of the whole text.
+     */
+    private static double firstPrice(TextProfile[] page) {
+        String before = null;
+        String beforeThat = null;
+        for (int l = 0; l < page.length; l++) {
+            TextProfile line = page[l];
+            int n = line.size();
+            for (int t = 0; t < n; t++) {
+                if (line.isPrice(t)) {
+                    return line.number(t);
+                }
+                if (t >= 2 && t < n - 1) {
+                    continue;
+                }
+                double value = line.number(t);
+                if (Double.isNaN(value)) {
+                    continue;
+                }
+                boolean cue = t == 0 && (before != null && TextProfile.isPriceCue(before)
+                        || beforeThat != null && TextProfile.isPriceCue(beforeThat))
+                        || t == 1 && before != null && TextProfile.isPriceCue(before);
+                if (cue || t == n - 1 && isCurrency(nextToken(page, l))) {
+                    return value;
+                }
+            }
+            if (n >= 2) {
+                beforeThat = line.token(n - 2);
+                before = line.token(n - 1);
+            } else if (n == 1) {
+                beforeThat = before;
+                before = line.token(0);
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static boolean isCurrency(String token) {
+        return token != null && TextProfile.isCurrency(token);
+    }
+
+    /** The first token after line {@code l}, or null. */
+    private static String nextToken(TextProfile[] page, int l) {
+        for (int k = l + 1; k < page.length; k++) {
+            if (page[k].size() > 0) {
+                return page[k].token(0);
+            }
+        }
+        return null;
+    }
+
     /** The page text without the instruction, which many environments echo on every page. */
     static String withoutInstruction(String text, String instruction) {
         return instruction.isEmpty() ? text : text.replace(instruction, " ");
@@ -474,7 +605,7 @@ final class FeatureEncoder {
         return Arrays.copyOf(ids, k);
     }
 
-    private static List<String> contextRoles(Observation observation, History history) {
+    private int[] contextRoles(Observation observation, History history) {
         List<Map.Entry<String, String>> facts = new ArrayList<>();
         for (Map.Entry<String, String> e : observation.info().entrySet()) {
             if (!e.getKey().equals(Observation.FEEDBACK) && isShortWord(e.getValue())) {
@@ -482,18 +613,24 @@ final class FeatureEncoder {
             }
         }
         facts.sort(Map.Entry.comparingByKey());
-        List<String> roles = new ArrayList<>(facts.size() + 1);
+        int[] ids = new int[facts.size() + 1];
+        int k = 0;
         for (Map.Entry<String, String> e : facts) {
-            roles.add("i=" + e.getKey() + "=" + e.getValue());
+            ids[k++] = roleBucket(TextHash.add(TextHash.add(TextHash.add(TextHash.add(ROLE, "i="), e.getKey()), '='),
+                    e.getValue()));
         }
         if (history.last != null) {
             Action last = history.last;
             String argument = last.argument().toLowerCase(Locale.ROOT);
-            roles.add("last=" + last.verb() + (argument.split(" ").length <= 3 ? "=" + argument : ""));
+            long h = TextHash.add(TextHash.add(ROLE, "last="), last.verb());
+            if (argument.split(" ").length <= 3) {
+                h = TextHash.add(TextHash.add(h, '='), argument);
+            }
+            ids[k] = roleBucket(h);
         } else {
-            roles.add("last=none");
+            ids[k] = roleBucket(TextHash.add(ROLE, "last=none"));
         }
-        return roles;
+        return ids;
     }
 
     /** At most 24 characters, none a digit or white space: an info value that names a kind of page. */
@@ -510,37 +647,216 @@ final class FeatureEncoder {
         return true;
     }
 
-    private int[] buckets(String namespace, List<String> keys) {
-        int[] ids = new int[keys.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = TextHash.bucket(TextHash.of(namespace, keys.get(i)), buckets);
+    /**
+     * What the rows of an action need of its text alone, worked out once per action text: the
+     * argument's analysis and the action's own role buckets.
+     *
+     * @param argument the argument, or the whole text for an action without one
+     * @param verbRole the bucket of {@code v=verb}
+     * @param pageRole the running hash of {@code vp=verb@}, to be continued with the page type
+     * @param argumentRole the bucket of {@code a=argument}, or -1 where the argument is not a short name
+     */
+    private record ActionText(TextProfile argument, int verbRole, long pageRole, int argumentRole) {
+    }
+
+    private ActionText actionText(Action action) {
+        ActionText known = actionTexts.get(action.text());
+        if (known != null) {
+            return known;
         }
+        TextProfile argument = profiles.of(action.argument().isEmpty() ? action.text() : action.argument());
+        String verb = action.verb().toLowerCase(Locale.ROOT);
+        // short arguments name buttons and options; identifiers (letters mixed with digits) are not
+        // kept, so that no product is remembered by its id
+        int argumentRole = argument.size() <= 3 && !hasIdentifier(argument)
+                ? roleBucket(TextHash.add(TextHash.add(ROLE, "a="), argument.text().toLowerCase(Locale.ROOT))) : -1;
+        ActionText text = new ActionText(argument, roleBucket(TextHash.add(TextHash.add(ROLE, "v="), verb)),
+                TextHash.add(TextHash.add(TextHash.add(ROLE, "vp="), verb), '@'), argumentRole);
+        if (actionTexts.size() >= ACTION_TEXTS) {
+            actionTexts.clear();
+        }
+        actionTexts.putIfAbsent(action.text(), text);
+        return text;
+    }
+
+    /** The role buckets of an action's row: verb, verb on this page, short argument, position, taken here. */
+    private int[] actionRoles(Row row, ActionText text, String pageType, int[] contextRoles, boolean takenHere) {
+        int[] own = new int[5];
+        int k = 0;
+        own[k++] = text.verbRole();
+        own[k++] = roleBucket(TextHash.add(text.pageRole(), pageType));
+        if (text.argumentRole() >= 0) {
+            own[k++] = text.argumentRole();
+        }
+        own[k++] = row.position() < 0 ? positionRoles[positionRoles.length - 1]
+                : positionRoles[Math.min(row.position(), 10)];
+        if (takenHere) {
+            own[k++] = takenRole;
+        }
+        return withContextRoles(own, k, contextRoles);
+    }
+
+    /** The role buckets of a template's row: verb, verb on this page, the template. */
+    private int[] templateRoles(Row row, String pageType, int[] contextRoles) {
+        String verb = new Action(row.template()).verb().toLowerCase(Locale.ROOT);
+        int[] own = {
+            roleBucket(TextHash.add(TextHash.add(ROLE, "v="), verb)),
+            roleBucket(TextHash.add(TextHash.add(TextHash.add(TextHash.add(ROLE, "vp="), verb), '@'), pageType)),
+            roleBucket(TextHash.add(TextHash.add(ROLE, "t="), row.template())),
+        };
+        return withContextRoles(own, own.length, contextRoles);
+    }
+
+    private static int[] withContextRoles(int[] own, int k, int[] contextRoles) {
+        int[] ids = Arrays.copyOf(own, Math.min(MAX_ROLE, k + contextRoles.length));
+        System.arraycopy(contextRoles, 0, ids, k, ids.length - k);
         return ids;
     }
 
-    private int[] roleIds(Row row, TextProfile argument, String pageType, int[] contextRoles, boolean takenHere) {
-        List<String> roles = new ArrayList<>(16);
-        String verb = row.isTemplate() ? new Action(row.template()).verb() : row.action().verb();
-        verb = verb.toLowerCase(Locale.ROOT);
-        roles.add("v=" + verb);
-        roles.add("vp=" + verb + "@" + pageType);
-        if (row.isTemplate()) {
-            roles.add("t=" + row.template());
-        } else {
-            // short arguments name buttons and options; identifiers (letters mixed with digits) are not
-            // kept, so that no product is remembered by its id
-            if (argument.size() <= 3 && !hasIdentifier(argument)) {
-                roles.add("a=" + argument.text().toLowerCase(Locale.ROOT));
+    /** The bucket of a role whose hash so far is {@code h} (begun with {@link #ROLE}). */
+    private int roleBucket(long h) {
+        return TextHash.bucket(TextHash.finish(h), buckets);
+    }
+
+    /**
+     * Membership in an instruction's stems, trigrams and token hashes through open-addressing tables
+     * (at most a quarter full, probed linearly from the low bits of the values). Counts equal
+     * {@link TextProfile#common} with the instruction's arrays. One per encoded context; not shared.
+     */
+    private static final class InstructionMatch {
+        private final long[] stemTable;
+        private final boolean[] stemUsed;
+        private final int stemMask;
+        private final int[] trigramTable;
+        private final boolean[] trigramUsed;
+        private final int trigramMask;
+        private final int[] tokenTable;
+        private final boolean[] tokenUsed;
+        private final int tokenMask;
+
+        InstructionMatch(TextProfile instruction) {
+            long[] stems = instruction.stems();
+            int[] trigrams = instruction.trigrams();
+            int tokenSize = tableSize(instruction.size());
+            tokenTable = new int[tokenSize];
+            tokenUsed = new boolean[tokenSize];
+            tokenMask = tokenSize - 1;
+            for (int t = 0; t < instruction.size(); t++) {
+                int v = instruction.tokenHash(t);
+                int i = v & tokenMask;
+                while (tokenUsed[i] && tokenTable[i] != v) {
+                    i = (i + 1) & tokenMask;
+                }
+                tokenTable[i] = v;
+                tokenUsed[i] = true;
             }
-            roles.add("pos=" + (row.position() < 0 ? "none" : Integer.toString(Math.min(row.position(), 10))));
-            if (takenHere) {
-                roles.add("taken");
+            int stemSize = tableSize(stems.length);
+            stemTable = new long[stemSize];
+            stemUsed = new boolean[stemSize];
+            stemMask = stemSize - 1;
+            for (long v : stems) {
+                int i = (int) v & stemMask;
+                while (stemUsed[i]) {
+                    i = (i + 1) & stemMask;
+                }
+                stemTable[i] = v;
+                stemUsed[i] = true;
+            }
+            int trigramSize = tableSize(trigrams.length);
+            trigramTable = new int[trigramSize];
+            trigramUsed = new boolean[trigramSize];
+            trigramMask = trigramSize - 1;
+            for (int v : trigrams) {
+                int i = v & trigramMask;
+                while (trigramUsed[i]) {
+                    i = (i + 1) & trigramMask;
+                }
+                trigramTable[i] = v;
+                trigramUsed[i] = true;
             }
         }
-        int own = Math.min(MAX_ROLE, roles.size());
-        int[] ids = Arrays.copyOf(buckets("r", roles.subList(0, own)), Math.min(MAX_ROLE, own + contextRoles.length));
-        System.arraycopy(contextRoles, 0, ids, own, ids.length - own);
-        return ids;
+
+        private static int tableSize(int values) {
+            return Integer.highestOneBit(Math.max(4, values) * 4 - 1) << 1;
+        }
+
+        private boolean hasStem(long v) {
+            int i = (int) v & stemMask;
+            while (stemUsed[i]) {
+                if (stemTable[i] == v) {
+                    return true;
+                }
+                i = (i + 1) & stemMask;
+            }
+            return false;
+        }
+
+        /** Whether some instruction token has the hash {@code v} ({@link TextProfile#tokenHash}). */
+        boolean hasToken(int v) {
+            int i = v & tokenMask;
+            while (tokenUsed[i]) {
+                if (tokenTable[i] == v) {
+                    return true;
+                }
+                i = (i + 1) & tokenMask;
+            }
+            return false;
+        }
+
+        private boolean hasTrigram(int v) {
+            int i = v & trigramMask;
+            while (trigramUsed[i]) {
+                if (trigramTable[i] == v) {
+                    return true;
+                }
+                i = (i + 1) & trigramMask;
+            }
+            return false;
+        }
+
+        /** How many of {@code values} (distinct) are the instruction's stems. */
+        int stems(long[] values) {
+            int c = 0;
+            for (long v : values) {
+                if (hasStem(v)) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        /** How many of {@code values} (distinct) are the instruction's stems and not in {@code sorted}. */
+        int stemsOutside(long[] values, long[] sorted) {
+            int c = 0;
+            for (long v : values) {
+                if (hasStem(v) && Arrays.binarySearch(sorted, v) < 0) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        /** How many of {@code values} (distinct) are the instruction's trigrams. */
+        int trigrams(int[] values) {
+            int c = 0;
+            for (int v : values) {
+                if (hasTrigram(v)) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        /** How many of {@code values} (distinct) are the instruction's trigrams and not in {@code sorted}. */
+        int trigramsOutside(int[] values, int[] sorted) {
+            int c = 0;
+            for (int v : values) {
+                if (hasTrigram(v) && Arrays.binarySearch(sorted, v) < 0) {
+                    c++;
+                }
+            }
+            return c;
+        }
     }
 
     /**

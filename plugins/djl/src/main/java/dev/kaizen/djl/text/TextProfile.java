@@ -28,6 +28,8 @@ public final class TextProfile {
 
     private final String text;
     private final String[] tokens;
+    /** Each token's {@link String#hashCode}, to rule out most unequal tokens without comparing them. */
+    private final int[] tokenHashes;
     private final int[] starts;
     private final int[] ends;
     private final boolean[] boundaryBefore;
@@ -102,6 +104,10 @@ public final class TextProfile {
             tokens[t] = new String(chars, starts[t], ends[t] - starts[t]);
         }
         this.stems = stemsOf(tokens);
+        tokenHashes = new int[count];
+        for (int t = 0; t < count; t++) {
+            tokenHashes[t] = tokens[t].hashCode();
+        }
         this.trigrams = withTrigrams ? trigramsOf(tokens) : new int[0];
         double[] numberList = new double[count];
         double[] priceList = new double[count];
@@ -145,17 +151,26 @@ public final class TextProfile {
         if (dollarBefore[t] || tokens[t].indexOf('.') > 0) {
             return true;
         }
-        if (t + 1 < tokens.length && (tokens[t + 1].startsWith("dollar") || tokens[t + 1].equals("usd"))) {
+        if (t + 1 < tokens.length && isCurrency(tokens[t + 1])) {
             return true;
         }
         for (int k = Math.max(0, t - 2); k < t; k++) {
-            String w = tokens[k];
-            if (w.equals("price") || w.equals("than") || w.equals("under") || w.equals("below")
-                    || w.equals("budget") || w.equals("max") || w.equals("maximum")) {
+            if (isPriceCue(tokens[k])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a number followed by {@code token} reads as a price ({@code 30 dollars}). */
+    public static boolean isCurrency(String token) {
+        return token.startsWith("dollar") || token.equals("usd");
+    }
+
+    /** Whether a number one or two tokens after {@code token} reads as a price ({@code under 40}). */
+    public static boolean isPriceCue(String token) {
+        return token.equals("price") || token.equals("than") || token.equals("under") || token.equals("below")
+                || token.equals("budget") || token.equals("max") || token.equals("maximum");
     }
 
     private static double parseNumber(String token) {
@@ -280,6 +295,11 @@ public final class TextProfile {
         return tokens[t];
     }
 
+    /** The {@link String#hashCode} of token {@code t}. */
+    public int tokenHash(int t) {
+        return tokenHashes[t];
+    }
+
     /** Whether punctuation separates token {@code t} from the one before it. */
     public boolean boundaryBefore(int t) {
         return boundaryBefore[t];
@@ -303,6 +323,11 @@ public final class TextProfile {
     /** Whether token {@code t} is a function word. */
     public boolean isStopword(int t) {
         return Stopwords.contains(tokens[t]);
+    }
+
+    /** Token {@code t} as a number, NaN if it is none. */
+    public double number(int t) {
+        return parseNumber(tokens[t]);
     }
 
     /** Whether token {@code t} is a number. */
@@ -353,7 +378,7 @@ public final class TextProfile {
         outer:
         for (int i = 0; i + m <= tokens.length; i++) {
             for (int j = 0; j < m; j++) {
-                if (!tokens[i + j].equals(other.tokens[j])) {
+                if (tokenHashes[i + j] != other.tokenHashes[j] || !tokens[i + j].equals(other.tokens[j])) {
                     continue outer;
                 }
             }
