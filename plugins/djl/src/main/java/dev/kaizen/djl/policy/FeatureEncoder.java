@@ -75,11 +75,8 @@ final class FeatureEncoder {
 
     /** Action texts kept; cleared when full. */
     private static final int ACTION_TEXTS = 20_000;
-    /** Page lines kept (word analyses, by text); cleared when full. */
-    private static final int LINES = 20_000;
 
     private final TextProfiles profiles;
-    private final ConcurrentHashMap<String, TextProfile> lines = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ActionText> actionTexts = new ConcurrentHashMap<>();
     /** The buckets of {@code pos=0} to {@code pos=10}, then {@code pos=none}. */
     private final int[] positionRoles = new int[12];
@@ -130,7 +127,8 @@ final class FeatureEncoder {
         List<Row> rows = rows(context, extra);
         TextProfile instruction = profiles.of(context.task().instruction());
         Observation observation = context.observation();
-        TextProfile[] page = pageLines(withoutInstruction(observation.text(), context.task().instruction()));
+        TextProfile page = TextProfile.analyseWords(withoutInstruction(observation.text(),
+                context.task().instruction()));
         History history = new History(context.history(), observation, profiles);
         int n = rows.size();
         int[][] textIds = new int[n][];
@@ -225,17 +223,11 @@ final class FeatureEncoder {
         float searches = Math.min(history.searches, 3) / 3f;
         float sinceSearch = Math.min(history.stepsSinceSearch, 10) / 10f;
         float feedback = observation.feedback().isEmpty() ? 0 : 1;
-        float pageCoverage = ratio(pageStems(page, match, instructionStems), instructionStems.length);
+        float pageCoverage = ratio(TextProfile.common(page.stems(), instructionStems), instructionStems.length);
         float rowsFeature = (float) (Math.log1p(n) / 5.0);
         float untaken = Math.min(untakenMatches, 3) / 3f;
-        float pageNumbers = 0;
-        for (TextProfile line : page) {
-            if (sharesNumber(line.numbers(), instruction.numbers())) {
-                pageNumbers = 1;
-                break;
-            }
-        }
-        double pagePrice = firstPrice(page);
+        float pageNumbers = sharesNumber(page.numbers(), instruction.numbers()) ? 1 : 0;
+        double pagePrice = page.firstPrice();
         float pageWithinBudget = !Double.isNaN(pagePrice) && !Double.isNaN(budget) && pagePrice <= budget ? 1 : 0;
         float hasAdvice = context.advice().isEmpty() ? 0 : 1;
         double affordableMax = 0;
@@ -290,7 +282,7 @@ final class FeatureEncoder {
      * The token block of a context: the instruction's part (buckets and features of each token,
      * {@link #tokenBlock}) with what the page and the history say about each token.
      */
-    private void encodeTokens(TextProfile instruction, TextProfile[] page, History history, int[][] ids, float[] dense) {
+    private void encodeTokens(TextProfile instruction, TextProfile page, History history, int[][] ids, float[] dense) {
         int n = ids.length;
         TokenBlock block = tokenBlock(instruction);
         System.arraycopy(block.ids(), 0, ids, 0, n);
@@ -300,12 +292,10 @@ final class FeatureEncoder {
             wanted.add(instruction.token(t));
         }
         Set<String> onPage = new HashSet<>();
-        for (TextProfile line : page) {
-            for (int t = 0; t < line.size(); t++) {
-                String word = line.token(t);
-                if (wanted.contains(word)) {
-                    onPage.add(word);
-                }
+        for (int t = 0; t < page.size(); t++) {
+            String word = page.token(t);
+            if (wanted.contains(word)) {
+                onPage.add(word);
             }
         }
         for (int t = 0; t < n; t++) {
@@ -439,105 +429,6 @@ final class FeatureEncoder {
             }
         }
         return false;
-    }
-
-    /**
-     * The page's lines, each analysed once and kept: pages repeat lines (headers, buttons, the same
-     * product in many result lists). No token spans a line break, so the lines' tokens, stems and
-     * numbers are those of the whole text; only prices can read across lines ({@link #firstPrice}).
-     */
-    private TextProfile[] pageLines(String text) {
-        List<TextProfile> out = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int end = text.indexOf('\n', start);
-            String line = end < 0 ? text.substring(start) : text.substring(start, end);
-            TextProfile profile = lines.get(line);
-            if (profile == null) {
-                if (lines.size() >= LINES) {
-                    lines.clear();
-                }
-                profile = TextProfile.analyseWords(line);
-                lines.putIfAbsent(line, profile);
-            }
-            out.add(profile);
-            if (end < 0) {
-                return out.toArray(new TextProfile[0]);
-            }
-            start = end + 1;
-        }
-    }
-
-    /** How many of the instruction's stems the page's lines have. */
-    private static int pageStems(TextProfile[] page, InstructionMatch match, long[] instructionStems) {
-        boolean[] seen = new boolean[instructionStems.length];
-        int count = 0;
-        for (TextProfile line : page) {
-            for (long v : line.stems()) {
-                if (match.hasStem(v)) {
-                    int at = Arrays.binarySearch(instructionStems, v);
-                    if (!seen[at]) {
-                        seen[at] = true;
-                        count++;
-                    }
-                }
-            }
-        }
-        return count;
-    }
-
-    /**
-     * The first price of the page's text, or NaN: the first number that reads as a price in its
-     * line, or with the words around it on the lines before and after (a currency word next, a cue
-     * such as "under" one or two words before), as in the analysis of the whole text.
-     */
-    private static double firstPrice(TextProfile[] page) {
-        String before = null;
-        String beforeThat = null;
-        for (int l = 0; l < page.length; l++) {
-            TextProfile line = page[l];
-            int n = line.size();
-            for (int t = 0; t < n; t++) {
-                if (line.isPrice(t)) {
-                    return line.number(t);
-                }
-                if (t >= 2 && t < n - 1) {
-                    continue;
-                }
-                double value = line.number(t);
-                if (Double.isNaN(value)) {
-                    continue;
-                }
-                boolean cue = t == 0 && (before != null && TextProfile.isPriceCue(before)
-                        || beforeThat != null && TextProfile.isPriceCue(beforeThat))
-                        || t == 1 && before != null && TextProfile.isPriceCue(before);
-                if (cue || t == n - 1 && isCurrency(nextToken(page, l))) {
-                    return value;
-                }
-            }
-            if (n >= 2) {
-                beforeThat = line.token(n - 2);
-                before = line.token(n - 1);
-            } else if (n == 1) {
-                beforeThat = before;
-                before = line.token(0);
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static boolean isCurrency(String token) {
-        return token != null && TextProfile.isCurrency(token);
-    }
-
-    /** The first token after line {@code l}, or null. */
-    private static String nextToken(TextProfile[] page, int l) {
-        for (int k = l + 1; k < page.length; k++) {
-            if (page[k].size() > 0) {
-                return page[k].token(0);
-            }
-        }
-        return null;
     }
 
     /** The page text without the instruction, which many environments echo on every page. */

@@ -151,26 +151,17 @@ public final class TextProfile {
         if (dollarBefore[t] || tokens[t].indexOf('.') > 0) {
             return true;
         }
-        if (t + 1 < tokens.length && isCurrency(tokens[t + 1])) {
+        if (t + 1 < tokens.length && (tokens[t + 1].startsWith("dollar") || tokens[t + 1].equals("usd"))) {
             return true;
         }
         for (int k = Math.max(0, t - 2); k < t; k++) {
-            if (isPriceCue(tokens[k])) {
+            String w = tokens[k];
+            if (w.equals("price") || w.equals("than") || w.equals("under") || w.equals("below")
+                    || w.equals("budget") || w.equals("max") || w.equals("maximum")) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Whether a number followed by {@code token} reads as a price ({@code 30 dollars}). */
-    public static boolean isCurrency(String token) {
-        return token.startsWith("dollar") || token.equals("usd");
-    }
-
-    /** Whether a number one or two tokens after {@code token} reads as a price ({@code under 40}). */
-    public static boolean isPriceCue(String token) {
-        return token.equals("price") || token.equals("than") || token.equals("under") || token.equals("below")
-                || token.equals("budget") || token.equals("max") || token.equals("maximum");
     }
 
     private static double parseNumber(String token) {
@@ -323,11 +314,6 @@ public final class TextProfile {
     /** Whether token {@code t} is a function word. */
     public boolean isStopword(int t) {
         return Stopwords.contains(tokens[t]);
-    }
-
-    /** Token {@code t} as a number, NaN if it is none. */
-    public double number(int t) {
-        return parseNumber(tokens[t]);
     }
 
     /** Whether token {@code t} is a number. */
