@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ final class ScorerNetwork implements AutoCloseable {
                 int denseOffset = inputSize(config.embeddingSize(), config.wordEmbeddings()) - FeatureEncoder.DENSE;
                 for (int feature : new int[] {FeatureEncoder.ADVICE_VALUE, FeatureEncoder.ADVICE_SIMILARITY,
                         FeatureEncoder.HAS_ADVICE}) {
-                    java.util.Arrays.fill(values, (denseOffset + feature) * hidden, (denseOffset + feature + 1) * hidden, 0f);
+                    Arrays.fill(values, (denseOffset + feature) * hidden, (denseOffset + feature + 1) * hidden, 0f);
                 }
             }
             network.put(name, manager.create(values, shape));

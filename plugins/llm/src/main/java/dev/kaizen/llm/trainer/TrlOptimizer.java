@@ -127,7 +127,6 @@ public final class TrlOptimizer implements Optimizer {
             values.put("iteration", iteration);
             values.put("seed", Long.toString(batch.seed()));
             values.put("runDir", runDirectory.toString());
-            String digest = digest(written);
 
             Map<String, Double> report = new LinkedHashMap<>();
             report.put("trajectories", (double) batch.trajectories().size());
@@ -136,6 +135,7 @@ public final class TrlOptimizer implements Optimizer {
             if (!config.runsTrainer()) {
                 return withoutTrainer(llm, batch, dataDirectory, written, report, started);
             }
+            String digest = digest(written);
             JsonNode done = readDone(directory.resolve(DONE));
             String model;
             URI baseUrl;
@@ -161,12 +161,7 @@ public final class TrlOptimizer implements Optimizer {
             }
             llm.switchModel(model, baseUrl);
             report.put("trained", 1.0);
-            report.put("seconds", (System.nanoTime() - started) / 1e9);
-            Map<String, Object> event = new LinkedHashMap<>(report);
-            event.put("label", batch.label());
-            event.put("model", model);
-            metrics.record(name + "-train", event);
-            return new TrainingReport(report, List.of());
+            return finish(report, batch, model, null, started);
         } catch (IOException e) {
             throw new ExternalTrainerException("cannot prepare the external training in " + directory + ": "
                     + e.getMessage(), e);
@@ -183,11 +178,19 @@ public final class TrlOptimizer implements Optimizer {
                 name, batch.label(), batch.pairs().size(), batch.trajectories().size(), dataDirectory,
                 written.stream().map(p -> p.getFileName().toString()).toList(), llm.model());
         report.put("trained", 0.0);
+        return finish(report, batch, llm.model(), dataDirectory, started);
+    }
+
+    /** Records the call's {@code NAME-train} event (the report, label, model and, if given, the data folder). */
+    private TrainingReport finish(Map<String, Double> report, TrainingBatch batch, String model, Path data,
+                                  long started) {
         report.put("seconds", (System.nanoTime() - started) / 1e9);
         Map<String, Object> event = new LinkedHashMap<>(report);
         event.put("label", batch.label());
-        event.put("model", llm.model());
-        event.put("data", dataDirectory.toString());
+        event.put("model", model);
+        if (data != null) {
+            event.put("data", data.toString());
+        }
         metrics.record(name + "-train", event);
         return new TrainingReport(report, List.of());
     }
