@@ -97,6 +97,13 @@ class BadInputTest {
     }
 
     @Test
+    void aSwitchTakesOnlyTrueOrFalse() throws Exception {
+        Cli.Result result = run(GOOD, "--set", "evaluation.trajectories=maybe");
+        assertBadInput(result, "evaluation.trajectories: expected true or false, got 'maybe'"
+                + " (from --set evaluation.trajectories=maybe)");
+    }
+
+    @Test
     void fractionsAreNotTruncatedIntoWholeNumbers() throws Exception {
         Cli.Result result = run(GOOD.replace("episodes: 3", "episodes: 2.5"));
         assertBadInput(result, "evaluation.episodes: expected a whole number, got 2.5");
