@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -178,27 +179,8 @@ final class ScorerNetwork implements AutoCloseable {
      * @param withValues whether to compute the value head
      */
     Forward forward(NDManager scope, EncodedBatch batch, boolean withValues) {
-        NDArray embedding = parameters.get("embedding");
-        NDArray role = bag(scope, embedding, batch.roleIds, batch.roleMask, batch.roleCount, batch.rows,
-                batch.roleLength);
-        NDArray dense = scope.create(batch.dense, new Shape(batch.rows, FeatureEncoder.DENSE));
-        NDList inputs = new NDList(role);
-        if (words) {
-            NDArray text = bag(scope, embedding, batch.textIds, batch.textMask, batch.textCount, batch.rows,
-                    batch.textLength);
-            inputs.add(text);
-            NDArray instruction = bag(scope, embedding, batch.instructionIds, batch.instructionMask,
-                    batch.instructionCount, batch.contexts, batch.instructionLength);
-            NDArray perRow = instruction.get(scope.create(batch.rowContext, new Shape(batch.rows)));
-            inputs.add(text.mul(perRow));
-        }
-        inputs.add(dense);
-        NDArray x = NDArrays.concat(inputs, 1);
-        NDArray h1 = Activation.relu(x.matMul(parameters.get("w1")).add(parameters.get("b1")));
-        NDArray h2 = Activation.relu(h1.matMul(parameters.get("w2")).add(parameters.get("b2")));
-        NDArray scores = h2.matMul(parameters.get("w3")).add(parameters.get("b3")).reshape(batch.rows)
-                .add(scope.create(batch.bias, new Shape(batch.rows)));
-        NDArray padded = scores.concat(scope.create(new float[] {PAD_SCORE}));
+        RowHead head = rowHead(scope, batch);
+        NDArray padded = head.scores().concat(scope.create(new float[] {PAD_SCORE}));
         NDArray grid = scope.create(batch.grid, new Shape(batch.contexts, batch.maxRows));
         NDArray logProbabilities = padded.take(grid).logSoftmax(1);
         NDArray mask = grid.lt(batch.rows).toType(DataType.FLOAT32, false);
@@ -208,22 +190,100 @@ final class ScorerNetwork implements AutoCloseable {
         if (batch.tokens == 0) {
             tokenLogits = scope.zeros(new Shape(batch.contexts, batch.maxTokens));
         } else {
-            NDArray ids = scope.create(batch.tokenIds, new Shape(batch.tokens, FeatureEncoder.TOKEN_IDS));
-            NDArray tokenInputs = lookup(embedding, ids).reshape(batch.tokens, FeatureEncoder.TOKEN_IDS * embeddingSize)
-                    .concat(scope.create(batch.tokenDense, new Shape(batch.tokens, FeatureEncoder.TOKEN_DENSE)), 1);
-            NDArray t1 = Activation.relu(tokenInputs.matMul(parameters.get("tw1")).add(parameters.get("tb1")));
-            NDArray logits = t1.matMul(parameters.get("tw2")).add(parameters.get("tb2")).reshape(batch.tokens)
-                    .add(scope.create(batch.tokenBias, new Shape(batch.tokens)));
-            tokenLogits = logits.concat(scope.zeros(new Shape(1))).take(tokenGrid);
+            tokenLogits = tokenHead(scope, batch).concat(scope.zeros(new Shape(1))).take(tokenGrid);
         }
         NDArray values = null;
         if (withValues) {
+            NDArray h2 = head.hidden();
             NDArray zero = scope.zeros(new Shape(1, h2.getShape().get(1)));
             NDArray pooled = h2.concat(zero, 0).get(grid).sum(new int[] {1})
                     .div(scope.create(batch.rowCount, new Shape(batch.contexts, 1)));
             values = pooled.matMul(parameters.get("wv")).add(parameters.get("bv")).reshape(batch.contexts);
         }
-        return new Forward(scores, logProbabilities, mask, tokenLogits, tokenMask, values);
+        return new Forward(head.scores(), logProbabilities, mask, tokenLogits, tokenMask, values);
+    }
+
+    /** The last hidden layer {@code [rows × hidden]} and the scores {@code [rows]}. */
+    private record RowHead(NDArray hidden, NDArray scores) {
+    }
+
+    /** The row head: every row's last hidden layer and score. */
+    private RowHead rowHead(NDManager scope, EncodedBatch batch) {
+        int rows = batch.rows;
+        NDArray embedding = parameters.get("embedding");
+        NDArray role = bag(scope, embedding, batch.roleIds, batch.roleMask, batch.roleCount, rows,
+                batch.roleLength);
+        NDArray dense = scope.create(batch.dense, new Shape(rows, FeatureEncoder.DENSE));
+        NDList inputs = new NDList(role);
+        if (words) {
+            NDArray text = bag(scope, embedding, batch.textIds, batch.textMask, batch.textCount, rows,
+                    batch.textLength);
+            inputs.add(text);
+            NDArray instruction = bag(scope, embedding, batch.instructionIds, batch.instructionMask,
+                    batch.instructionCount, batch.contexts, batch.instructionLength);
+            NDArray perRow = instruction.get(scope.create(batch.rowContext, new Shape(rows)));
+            inputs.add(text.mul(perRow));
+        }
+        inputs.add(dense);
+        NDArray x = NDArrays.concat(inputs, 1);
+        NDArray h1 = Activation.relu(x.matMul(parameters.get("w1")).add(parameters.get("b1")));
+        NDArray h2 = Activation.relu(h1.matMul(parameters.get("w2")).add(parameters.get("b2")));
+        NDArray scores = h2.matMul(parameters.get("w3")).add(parameters.get("b3")).reshape(rows)
+                .add(scope.create(batch.bias, new Shape(rows)));
+        return new RowHead(h2, scores);
+    }
+
+    /** The token head: every instruction token's filler logit (advice bias included). */
+    private NDArray tokenHead(NDManager scope, EncodedBatch batch) {
+        int tokens = batch.tokens;
+        NDArray ids = scope.create(batch.tokenIds, new Shape(tokens, FeatureEncoder.TOKEN_IDS));
+        NDArray tokenInputs = lookup(parameters.get("embedding"), ids)
+                .reshape(tokens, FeatureEncoder.TOKEN_IDS * embeddingSize)
+                .concat(scope.create(batch.tokenDense, new Shape(tokens, FeatureEncoder.TOKEN_DENSE)), 1);
+        NDArray t1 = Activation.relu(tokenInputs.matMul(parameters.get("tw1")).add(parameters.get("tb1")));
+        return t1.matMul(parameters.get("tw2")).add(parameters.get("tb2")).reshape(tokens)
+                .add(scope.create(batch.tokenBias, new Shape(tokens)));
+    }
+
+    /**
+     * Inference on a batch: the row head and the token head, which share no work, run at the same
+     * time on two threads (the caller and a common-pool worker), each exactly as in
+     * {@link #forward}, so the results are bit for bit those of {@code forward}. Helper threads
+     * compute without gradient recording; the caller's gradient mode is restored.
+     *
+     * @return the log-probabilities {@code [contexts × maxRows]} and the filler token logits
+     *     {@code [contexts × maxTokens]} (0 on padding)
+     */
+    float[][] infer(EncodedBatch batch) {
+        float[][] heads = new float[2][];
+        Work.forEach(batch.tokens > 0 ? 2 : 1, head -> DjlRuntime.run(() -> {
+            boolean recording = JniUtils.isGradMode();
+            if (recording) {
+                JniUtils.setGradMode(false);
+            }
+            try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
+                scope.suppressNotUsedWarning();
+                heads[head] = head == 0 ? rowHead(manager, batch).scores().toFloatArray()
+                        : tokenHead(manager, batch).toFloatArray();
+            } finally {
+                if (recording) {
+                    JniUtils.setGradMode(true);
+                }
+            }
+        }));
+        float[] logProbabilities;
+        try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
+            scope.suppressNotUsedWarning();
+            NDArray padded = manager.create(heads[0]).concat(manager.create(new float[] {PAD_SCORE}));
+            NDArray grid = manager.create(batch.grid, new Shape(batch.contexts, batch.maxRows));
+            logProbabilities = padded.take(grid).logSoftmax(1).toFloatArray();
+        }
+        float[] tokenLogits = new float[batch.tokenGrid.length];
+        for (int i = 0; i < tokenLogits.length; i++) {
+            int token = (int) batch.tokenGrid[i];
+            tokenLogits[i] = token < batch.tokens ? heads[1][token] : 0f;
+        }
+        return new float[][] {logProbabilities, tokenLogits};
     }
 
     /**

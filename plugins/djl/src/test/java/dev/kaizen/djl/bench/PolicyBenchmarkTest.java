@@ -30,15 +30,21 @@ class PolicyBenchmarkTest {
         assertThatThrownBy(() -> new PolicyBenchmark().run(new BenchmarkRequest(List.of(),
                 Map.of("environment", "test", "batch", "0")), context))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--batch must be >= 1, got 0");
+        assertThatThrownBy(() -> new PolicyBenchmark().run(new BenchmarkRequest(List.of(),
+                Map.of("environment", "test", "warmup", "-1")), context))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup must be >= 0, got -1");
     }
 
     @Test
     void measuresBatchedAndOneAtATimeDecisions() throws Exception {
         FakeComponentContext context = Fixtures.context(1, dir);
         Map<String, Object> figures = new PolicyBenchmark().run(new BenchmarkRequest(List.of(),
-                Map.of("environment", "test", "tasks", "20", "rounds", "1", "batch", "16")), context);
+                Map.of("environment", "test", "tasks", "20", "rounds", "3", "batch", "16", "warmup", "1")), context);
         assertThat(figures).containsKeys("decisionsPerSecondBatched", "decisionsPerSecondOneByOne", "speedup");
         assertThat((Integer) figures.get("contexts")).isEqualTo(80);
         assertThat((Double) figures.get("decisionsPerSecondBatched")).isPositive();
+        assertThat((Double) figures.get("medianBatched")).isPositive()
+                .isLessThanOrEqualTo((Double) figures.get("decisionsPerSecondBatched"));
+        assertThat((Integer) figures.get("warmupPasses")).isBetween(1, 1_000_000);
     }
 }
