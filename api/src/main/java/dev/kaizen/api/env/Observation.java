@@ -34,8 +34,8 @@ public record Observation(String text, List<Action> actions, List<String> templa
         requireNonNull(text, "text is null");
         actions = actions == null ? List.of() : List.copyOf(actions);
         templates = templates == null ? List.of() : List.copyOf(templates);
-        info = info == null ? Map.of() : Map.copyOf(info);
-        descriptions = descriptions == null ? Map.of() : Map.copyOf(descriptions);
+        info = OrderedMaps.copy(info, "info");
+        descriptions = OrderedMaps.copy(descriptions, "descriptions");
         for (String template : templates) {
             int at = template.indexOf("{}");
             if (at < 0 || template.indexOf("{}", at + 2) >= 0) {

@@ -21,7 +21,7 @@ public record Task(String id, Split split, String instruction, Map<String, Strin
         requireNonNull(id, "id is null");
         requireNonNull(split, "split is null");
         requireNonNull(instruction, "instruction is null");
-        info = info == null ? Map.of() : Map.copyOf(info);
+        info = OrderedMaps.copy(info, "task info");
     }
 
     public Task(String id, Split split, String instruction) {

@@ -1,7 +1,10 @@
 package dev.kaizen.api.optimizer;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a training call did.
@@ -12,8 +15,18 @@ import java.util.Map;
 public record TrainingReport(Map<String, Double> metrics, List<Map<String, Double>> epochs) {
 
     public TrainingReport {
-        metrics = Map.copyOf(metrics);
-        epochs = epochs.stream().map(Map::copyOf).toList();
+        metrics = ordered(metrics);
+        epochs = epochs.stream().map(TrainingReport::ordered).toList();
+    }
+
+    /** An unmodifiable copy in the given order ({@code Map.copyOf}'s order changes between JVM runs). */
+    private static Map<String, Double> ordered(Map<String, Double> figures) {
+        Map<String, Double> copy = new LinkedHashMap<>(figures);
+        copy.forEach((name, value) -> {
+            Objects.requireNonNull(name, "a figure has a null name");
+            Objects.requireNonNull(value, () -> "figure '" + name + "' is null");
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     /** A report of a call that had nothing to train on. */

@@ -2,6 +2,8 @@ package dev.kaizen.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,6 +20,9 @@ public record StageRecord(String stage, int index, double seconds, Map<String, L
 
     public StageRecord {
         requireNonNull(stage, "stage is null");
-        files = Map.copyOf(requireNonNull(files, "files is null"));
+        // in the given order (Map.copyOf's order changes between JVM runs, and stage.json is written from it)
+        Map<String, Long> copy = new LinkedHashMap<>(requireNonNull(files, "files is null"));
+        copy.forEach((path, size) -> requireNonNull(size, () -> "size of " + path + " is null"));
+        files = Collections.unmodifiableMap(copy);
     }
 }

@@ -6,7 +6,7 @@ import dev.kaizen.shop.catalog.OptionGroup;
 import dev.kaizen.shop.catalog.Product;
 import dev.kaizen.shop.catalog.Review;
 import dev.kaizen.shop.reward.RewardBreakdown;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,11 +64,9 @@ final class PageRenderer {
     private static Map<String, String> info(PageState state, String feedback, String... more) {
         String page = state.page().id();
         String step = number(state.steps());
-        if (more.length == 0) {
-            return feedback.isEmpty() ? Map.of("page", page, "step", step)
-                    : Map.of("page", page, "step", step, Observation.FEEDBACK, feedback);
-        }
-        Map<String, String> info = new HashMap<>(8);
+        // insertion-ordered maps throughout: Map.of iterates in an order that changes between JVM runs,
+        // and trajectories are written from these maps
+        Map<String, String> info = new LinkedHashMap<>(8);
         info.put("page", page);
         info.put("step", step);
         if (!feedback.isEmpty()) {
@@ -77,7 +75,7 @@ final class PageRenderer {
         for (int i = 0; i < more.length; i += 2) {
             info.put(more[i], more[i + 1]);
         }
-        return Map.copyOf(info);
+        return info;
     }
 
     private Observation results(PageState state, StringBuilder text, String feedback) {
@@ -108,17 +106,16 @@ final class PageRenderer {
             text.append(SEP).append("[Next >]");
         }
         text.append('\n');
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, String>[] descriptions = new Map.Entry[end - first];
+        Map<String, String> descriptions = new LinkedHashMap<>();
         for (int rank = first; rank < end; rank++) {
             int ordinal = state.results().get(rank);
             Action click = store.productAction(ordinal);
             actions[a++] = click;
-            descriptions[rank - first] = Map.entry(click.text(), store.productDescription(ordinal));
+            descriptions.put(click.text(), store.productDescription(ordinal));
             text.append(store.resultLine(ordinal));
         }
         List<Action> list = List.of(a == actions.length ? actions : java.util.Arrays.copyOf(actions, a));
-        return new Observation(text.toString(), list, List.of(), false, 0.0, info, Map.ofEntries(descriptions));
+        return new Observation(text.toString(), list, List.of(), false, 0.0, info, descriptions);
     }
 
     private Observation item(PageState state, StringBuilder text, String feedback) {
@@ -188,8 +185,10 @@ final class PageRenderer {
                 .append('/').append(score.attributesAsked()).append("; options ").append(score.optionsMatched())
                 .append('/').append(score.optionsAsked()).append("; price ")
                 .append(score.withinBudget() ? "within" : "over").append(" budget)\n");
-        Map<String, String> info = Map.of("page", PageType.DONE.id(), "step", number(state.steps()),
-                "product", product.id());
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("page", PageType.DONE.id());
+        info.put("step", number(state.steps()));
+        info.put("product", product.id());
         return new Observation(text.toString(), List.of(), List.of(), true, score.reward(), info);
     }
 
@@ -215,7 +214,7 @@ final class PageRenderer {
     /** What any action after the end gets: the end page again, with feedback, reward 0. */
     Observation afterEnd(Observation last) {
         String feedback = "the episode has ended; no further actions are possible";
-        Map<String, String> info = new HashMap<>(last.info());
+        Map<String, String> info = new LinkedHashMap<>(last.info());
         info.put(Observation.FEEDBACK, feedback);
         String text = last.text().contains("Invalid action: " + feedback) ? last.text()
                 : last.text() + "Invalid action: " + feedback + "\n";
