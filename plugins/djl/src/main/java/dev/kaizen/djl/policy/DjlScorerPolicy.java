@@ -249,8 +249,9 @@ public final class DjlScorerPolicy implements TrainablePolicy {
     private List<EncodedContext> encodeAll(List<AgentContext> contexts, List<Action> extras) {
         EncodedContext[] out = new EncodedContext[contexts.size()];
         // a parallel stream (blocks of consecutive contexts per thread), not Work: handing contexts out one
-        // at a time made behaviour cloning diverge in the last digits in 3 of 13 runs of agentq-shop
-        // (0 of 18 with the stream); the cause was not found
+        // at a time left more garbage for training, whose results then differed in the last digits in 3 of
+        // 13 runs of agentq-shop (0 of 18 with the stream); training is sensitive to garbage-collector
+        // timing (docs/RESULTS.md, "Known issue"), and this keeps it rare
         IntStream.range(0, contexts.size()).parallel().forEach(i -> out[i] = encoder.encode(contexts.get(i),
                 extras == null ? null : extras.get(i)));
         return Arrays.asList(out);
