@@ -1,6 +1,7 @@
 package dev.kaizen.djl.optimizer;
 
 import ai.djl.ndarray.NDArray;
+import dev.kaizen.djl.training.Ops;
 
 /**
  * The DPO loss, per pair:
@@ -21,12 +22,13 @@ public final class DpoObjective {
     /** The loss per pair. */
     public static NDArray loss(NDArray policyChosen, NDArray policyRejected, NDArray referenceChosen,
                                NDArray referenceRejected, double beta) {
-        NDArray scaled = margin(policyChosen, policyRejected, referenceChosen, referenceRejected).mul((float) beta);
+        NDArray scaled = Ops.times(margin(policyChosen, policyRejected, referenceChosen, referenceRejected),
+                (float) beta);
         return softplus(scaled.neg());
     }
 
     /** {@code log(1 + e^x)}, stable for large {@code |x|}. */
     static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Ops.softplus(x);
     }
 }

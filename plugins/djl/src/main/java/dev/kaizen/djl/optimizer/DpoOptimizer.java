@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.kaizen.djl.training.Ops;
 
 /**
  * Direct preference optimisation on the batch's pairs, at whatever level each pair is: the
@@ -141,7 +142,7 @@ final class DpoOptimizer implements Optimizer {
                         NDArray total = DpoObjective.loss(chosen, rejected, refW, refL, config.beta()).mean();
                         if (config.nllWeight() > 0) {
                             NDArray nll = chosen.neg().div(manager.create(chosenLengths)).mean();
-                            total = total.add(nll.mul(config.nllWeight().floatValue()));
+                            total = total.add(Ops.times(nll, config.nllWeight().floatValue()));
                         }
                         return total;
                     });

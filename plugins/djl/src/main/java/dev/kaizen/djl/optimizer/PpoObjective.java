@@ -1,6 +1,7 @@
 package dev.kaizen.djl.optimizer;
 
 import ai.djl.ndarray.NDArray;
+import dev.kaizen.djl.training.Ops;
 
 /**
  * The parts of the PPO loss: the clipped surrogate {@code min(ρ·A, clip(ρ, 1−ε, 1+ε)·A)} with
@@ -36,13 +37,13 @@ public final class PpoObjective {
     /** The summed entropy of independent Bernoulli tokens with these logits, per row over real tokens. */
     public static NDArray bernoulliEntropy(NDArray logits, NDArray mask) {
         // H = softplus(s) − σ(s)·s
-        NDArray p = logits.neg().exp().add(1f).pow(-1f);
+        NDArray p = Ops.sigmoid(logits);
         return softplus(logits).sub(p.mul(logits)).mul(mask).sum(new int[] {1});
     }
 
     /** The summed KL divergence of independent Bernoulli tokens (logits {@code s} against {@code r}). */
     public static NDArray bernoulliKl(NDArray logits, NDArray referenceLogits, NDArray mask) {
-        NDArray p = logits.neg().exp().add(1f).pow(-1f);
+        NDArray p = Ops.sigmoid(logits);
         // p·(log p − log q) + (1 − p)·(log(1 − p) − log(1 − q)), with log σ(x) = −softplus(−x)
         NDArray kept = softplus(referenceLogits.neg()).sub(softplus(logits.neg())).mul(p);
         NDArray dropped = softplus(referenceLogits).sub(softplus(logits)).mul(p.neg().add(1f));
@@ -50,7 +51,7 @@ public final class PpoObjective {
     }
 
     private static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Ops.softplus(x);
     }
 
     /** {@code KL(π ‖ π_ref) = Σ π (log π − log π_ref)} per row over real candidates. */

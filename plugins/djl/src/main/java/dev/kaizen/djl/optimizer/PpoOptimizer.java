@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.kaizen.djl.training.Ops;
 
 /**
  * Proximal policy optimisation on the batch's trajectories, whose per-step rewards are the
@@ -153,15 +154,15 @@ final class PpoOptimizer implements Optimizer {
                         NDArray entropy = PpoObjective.entropy(scores.logProbabilities(), scores.mask())
                                 .add(scores.templateMass().mul(PpoObjective.bernoulliEntropy(scores.tokenLogits(),
                                         scores.tokenMask()))).mean();
-                        NDArray total = surrogate.neg().add(valueLoss.mul(config.valueCoefficient().floatValue()))
-                                .sub(entropy.mul(config.entropyCoefficient().floatValue()));
+                        NDArray total = surrogate.neg().add(Ops.times(valueLoss, config.valueCoefficient().floatValue()))
+                                .sub(Ops.times(entropy, config.entropyCoefficient().floatValue()));
                         NDArray kl = PpoObjective.kl(scores.logProbabilities(),
                                 referenceGrid(manager, reference, indices, scores.logProbabilities()), scores.mask())
                                 .add(scores.templateMass().mul(PpoObjective.bernoulliKl(scores.tokenLogits(),
                                         referenceGrid(manager, referenceTokens, indices, scores.tokenLogits()),
                                         scores.tokenMask()))).mean();
                         if (config.klCoefficient() > 0) {
-                            total = total.add(kl.mul(config.klCoefficient().floatValue()));
+                            total = total.add(Ops.times(kl, config.klCoefficient().floatValue()));
                         }
                         parts[0] = -surrogate.getFloat();
                         parts[1] = valueLoss.getFloat();

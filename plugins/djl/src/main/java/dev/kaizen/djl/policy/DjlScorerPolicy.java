@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import dev.kaizen.djl.training.Ops;
 
 /**
  * The {@code djl-scorer} policy: scores every row of every context in one forward pass. A row is a
@@ -248,10 +249,9 @@ public final class DjlScorerPolicy implements TrainablePolicy {
 
     private List<EncodedContext> encodeAll(List<AgentContext> contexts, List<Action> extras) {
         EncodedContext[] out = new EncodedContext[contexts.size()];
-        // a parallel stream (blocks of consecutive contexts per thread), not Work: handing contexts out one
-        // at a time left more garbage for training, whose results then differed in the last digits in 3 of
-        // 13 runs of agentq-shop (0 of 18 with the stream); training is sensitive to garbage-collector
-        // timing (docs/RESULTS.md, "Known issue"), and this keeps it rare
+        // a parallel stream (blocks of consecutive contexts per thread); handing contexts out one at a time
+        // (Work) was measured only before training's dependence on garbage-collector timing was found and
+        // removed (training.Ops), and is not used here
         IntStream.range(0, contexts.size()).parallel().forEach(i -> out[i] = encoder.encode(contexts.get(i),
                 extras == null ? null : extras.get(i)));
         return Arrays.asList(out);
@@ -382,7 +382,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
 
     /** {@code log(1 + e^x)}, stable for large {@code |x|}. */
     public static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Ops.softplus(x);
     }
 
     /**

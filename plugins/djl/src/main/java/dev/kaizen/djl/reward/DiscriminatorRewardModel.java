@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.kaizen.djl.training.Ops;
 
 /**
  * GAIL-style discriminator: {@code D(s, a) = σ(f(s, a))}, where {@code f} is the raw score of the
@@ -119,7 +120,7 @@ final class DiscriminatorRewardModel implements RewardModel {
     }
 
     private static NDArray softplus(NDArray x) {
-        return x.maximum(0f).add(x.abs().neg().exp().add(1f).log());
+        return Ops.softplus(x);
     }
 
     /** {@code D(s, a)} for each step of each trajectory. */
