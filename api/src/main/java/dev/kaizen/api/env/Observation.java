@@ -2,6 +2,7 @@ package dev.kaizen.api.env;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen.api.OrderedMaps;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +35,8 @@ public record Observation(String text, List<Action> actions, List<String> templa
         requireNonNull(text, "text is null");
         actions = actions == null ? List.of() : List.copyOf(actions);
         templates = templates == null ? List.of() : List.copyOf(templates);
-        info = OrderedMaps.copy(info, "info");
-        descriptions = OrderedMaps.copy(descriptions, "descriptions");
+        info = info == null ? Map.of() : OrderedMaps.copy(info, "info");
+        descriptions = descriptions == null ? Map.of() : OrderedMaps.copy(descriptions, "descriptions");
         for (String template : templates) {
             int at = template.indexOf("{}");
             if (at < 0 || template.indexOf("{}", at + 2) >= 0) {

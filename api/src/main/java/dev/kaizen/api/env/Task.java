@@ -2,6 +2,7 @@ package dev.kaizen.api.env;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen.api.OrderedMaps;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ public record Task(String id, Split split, String instruction, Map<String, Strin
         requireNonNull(id, "id is null");
         requireNonNull(split, "split is null");
         requireNonNull(instruction, "instruction is null");
-        info = OrderedMaps.copy(info, "task info");
+        info = info == null ? Map.of() : OrderedMaps.copy(info, "task info");
     }
 
     public Task(String id, Split split, String instruction) {

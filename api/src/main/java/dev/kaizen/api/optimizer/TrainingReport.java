@@ -1,10 +1,8 @@
 package dev.kaizen.api.optimizer;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.kaizen.api.OrderedMaps;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a training call did.
@@ -15,18 +13,8 @@ import java.util.Objects;
 public record TrainingReport(Map<String, Double> metrics, List<Map<String, Double>> epochs) {
 
     public TrainingReport {
-        metrics = ordered(metrics);
-        epochs = epochs.stream().map(TrainingReport::ordered).toList();
-    }
-
-    /** An unmodifiable copy in the given order ({@code Map.copyOf}'s order changes between JVM runs). */
-    private static Map<String, Double> ordered(Map<String, Double> figures) {
-        Map<String, Double> copy = new LinkedHashMap<>(figures);
-        copy.forEach((name, value) -> {
-            Objects.requireNonNull(name, "a figure has a null name");
-            Objects.requireNonNull(value, () -> "figure '" + name + "' is null");
-        });
-        return Collections.unmodifiableMap(copy);
+        metrics = OrderedMaps.copy(metrics, "training metrics");
+        epochs = epochs.stream().map(epoch -> OrderedMaps.copy(epoch, "epoch figures")).toList();
     }
 
     /** A report of a call that had nothing to train on. */

@@ -2,8 +2,7 @@ package dev.kaizen.core.run;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.kaizen.api.OrderedMaps;
 import java.util.Map;
 
 /**
@@ -20,9 +19,6 @@ public record StageRecord(String stage, int index, double seconds, Map<String, L
 
     public StageRecord {
         requireNonNull(stage, "stage is null");
-        // in the given order (Map.copyOf's order changes between JVM runs, and stage.json is written from it)
-        Map<String, Long> copy = new LinkedHashMap<>(requireNonNull(files, "files is null"));
-        copy.forEach((path, size) -> requireNonNull(size, () -> "size of " + path + " is null"));
-        files = Collections.unmodifiableMap(copy);
+        files = OrderedMaps.copy(files, "files");
     }
 }

@@ -24,11 +24,6 @@ public final class DpoObjective {
                                NDArray referenceRejected, double beta) {
         NDArray scaled = Ops.times(margin(policyChosen, policyRejected, referenceChosen, referenceRejected),
                 (float) beta);
-        return softplus(scaled.neg());
-    }
-
-    /** {@code log(1 + e^x)}, stable for large {@code |x|}. */
-    static NDArray softplus(NDArray x) {
-        return Ops.softplus(x);
+        return Ops.softplus(scaled.neg());
     }
 }

@@ -19,11 +19,11 @@ import dev.kaizen.djl.policy.DjlScorerPolicy;
 import dev.kaizen.djl.policy.Examples;
 import dev.kaizen.djl.training.GradientSteps;
 import dev.kaizen.djl.training.Minibatches;
+import dev.kaizen.djl.training.Ops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.kaizen.djl.training.Ops;
 
 /**
  * Direct preference optimisation on the batch's pairs, at whatever level each pair is: the

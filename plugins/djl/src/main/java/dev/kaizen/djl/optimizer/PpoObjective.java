@@ -38,20 +38,16 @@ public final class PpoObjective {
     public static NDArray bernoulliEntropy(NDArray logits, NDArray mask) {
         // H = softplus(s) − σ(s)·s
         NDArray p = Ops.sigmoid(logits);
-        return softplus(logits).sub(p.mul(logits)).mul(mask).sum(new int[] {1});
+        return Ops.softplus(logits).sub(p.mul(logits)).mul(mask).sum(new int[] {1});
     }
 
     /** The summed KL divergence of independent Bernoulli tokens (logits {@code s} against {@code r}). */
     public static NDArray bernoulliKl(NDArray logits, NDArray referenceLogits, NDArray mask) {
         NDArray p = Ops.sigmoid(logits);
         // p·(log p − log q) + (1 − p)·(log(1 − p) − log(1 − q)), with log σ(x) = −softplus(−x)
-        NDArray kept = softplus(referenceLogits.neg()).sub(softplus(logits.neg())).mul(p);
-        NDArray dropped = softplus(referenceLogits).sub(softplus(logits)).mul(p.neg().add(1f));
+        NDArray kept = Ops.softplus(referenceLogits.neg()).sub(Ops.softplus(logits.neg())).mul(p);
+        NDArray dropped = Ops.softplus(referenceLogits).sub(Ops.softplus(logits)).mul(p.neg().add(1f));
         return kept.add(dropped).mul(mask).sum(new int[] {1});
-    }
-
-    private static NDArray softplus(NDArray x) {
-        return Ops.softplus(x);
     }
 
     /** {@code KL(π ‖ π_ref) = Σ π (log π − log π_ref)} per row over real candidates. */

@@ -19,12 +19,12 @@ import dev.kaizen.djl.policy.Examples;
 import dev.kaizen.djl.training.GradientSteps;
 import dev.kaizen.djl.training.Minibatches;
 import dev.kaizen.djl.policy.Scores;
+import dev.kaizen.djl.training.Ops;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.kaizen.djl.training.Ops;
 
 /**
  * Proximal policy optimisation on the batch's trajectories, whose per-step rewards are the
@@ -154,7 +154,8 @@ final class PpoOptimizer implements Optimizer {
                         NDArray entropy = PpoObjective.entropy(scores.logProbabilities(), scores.mask())
                                 .add(scores.templateMass().mul(PpoObjective.bernoulliEntropy(scores.tokenLogits(),
                                         scores.tokenMask()))).mean();
-                        NDArray total = surrogate.neg().add(Ops.times(valueLoss, config.valueCoefficient().floatValue()))
+                        NDArray total = surrogate.neg()
+                                .add(Ops.times(valueLoss, config.valueCoefficient().floatValue()))
                                 .sub(Ops.times(entropy, config.entropyCoefficient().floatValue()));
                         NDArray kl = PpoObjective.kl(scores.logProbabilities(),
                                 referenceGrid(manager, reference, indices, scores.logProbabilities()), scores.mask())

@@ -369,7 +369,7 @@ public final class DjlScorerPolicy implements TrainablePolicy {
         NDArray logits = forward.tokenLogits();
         NDArray keep = manager.create(kept, perToken);
         // log σ(s) = −softplus(−s); log σ(−s) = −softplus(s)
-        NDArray tokenLog = softplus(logits.neg()).mul(keep).add(softplus(logits).mul(keep.neg().add(1f))).neg()
+        NDArray tokenLog = Ops.softplus(logits.neg()).mul(keep).add(Ops.softplus(logits).mul(keep.neg().add(1f))).neg()
                 .mul(forward.tokenMask()).sum(new int[] {1}).mul(manager.create(fill, perExample));
         NDArray extra = tokenLog.add(manager.create(unaligned, perExample));
         NDArray chosen = forward.logProbabilities().take(manager.create(flat, perExample)).add(extra).mul(givenMask);
@@ -378,11 +378,6 @@ public final class DjlScorerPolicy implements TrainablePolicy {
                 .mul(manager.create(templates, new Shape(n, batch.maxRows))).sum(new int[] {1});
         return new Scores(forward.logProbabilities(), forward.mask(), logits, forward.tokenMask(), templateMass,
                 chosen, chosenScores, forward.values());
-    }
-
-    /** {@code log(1 + e^x)}, stable for large {@code |x|}. */
-    public static NDArray softplus(NDArray x) {
-        return Ops.softplus(x);
     }
 
     /**

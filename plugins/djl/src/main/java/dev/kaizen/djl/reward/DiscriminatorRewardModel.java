@@ -15,11 +15,11 @@ import dev.kaizen.djl.policy.DjlScorerPolicy;
 import dev.kaizen.djl.policy.Examples;
 import dev.kaizen.djl.training.GradientSteps;
 import dev.kaizen.djl.training.Minibatches;
+import dev.kaizen.djl.training.Ops;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.kaizen.djl.training.Ops;
 
 /**
  * GAIL-style discriminator: {@code D(s, a) = σ(f(s, a))}, where {@code f} is the raw score of the
@@ -100,8 +100,8 @@ final class DiscriminatorRewardModel implements RewardModel {
                         }
                         NDArray target = manager.create(y);
                         // binary cross-entropy with logits: y·softplus(−s) + (1 − y)·softplus(s)
-                        NDArray positive = softplus(logits.neg()).mul(target);
-                        NDArray negative = softplus(logits).mul(target.neg().add(1f));
+                        NDArray positive = Ops.softplus(logits.neg()).mul(target);
+                        NDArray negative = Ops.softplus(logits).mul(target.neg().add(1f));
                         return positive.add(negative).mean();
                     });
                     lossSum += loss * indices.length;
@@ -117,10 +117,6 @@ final class DiscriminatorRewardModel implements RewardModel {
         }
         last.remove("epoch");
         return last;
-    }
-
-    private static NDArray softplus(NDArray x) {
-        return Ops.softplus(x);
     }
 
     /** {@code D(s, a)} for each step of each trajectory. */

@@ -1,4 +1,4 @@
-package dev.kaizen.api.env;
+package dev.kaizen.api;
 
 import static java.util.Objects.requireNonNull;
 
@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Unmodifiable copies of maps that keep the given map's iteration order. {@code Map.copyOf} iterates
- * in an order that changes from one JVM run to the next, so trajectories written from its maps would
- * differ byte for byte between two runs of the same recipe and seed.
+ * in an order that changes from one JVM run to the next, so files written from its maps (trajectories,
+ * metrics, stage records) would differ byte for byte between two runs of the same recipe and seed.
  */
-final class OrderedMaps {
+public final class OrderedMaps {
 
     private OrderedMaps() {
     }
@@ -19,13 +19,15 @@ final class OrderedMaps {
     /**
      * An unmodifiable copy in {@code map}'s order.
      *
-     * @throws NullPointerException naming {@code what} if a key or a value is null
+     * @param what what the map is, for the messages
+     * @throws NullPointerException naming {@code what} if the map, a key or a value is null
      */
-    static Map<String, String> copy(Map<String, String> map, String what) {
-        if (map == null || map.isEmpty()) {
+    public static <K, V> Map<K, V> copy(Map<K, V> map, String what) {
+        requireNonNull(map, () -> what + " is null");
+        if (map.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> copy = new LinkedHashMap<>(map);
+        Map<K, V> copy = new LinkedHashMap<>(map);
         copy.forEach((key, value) -> {
             requireNonNull(key, () -> what + " has a null key");
             requireNonNull(value, () -> what + " has a null value for '" + key + "'");
