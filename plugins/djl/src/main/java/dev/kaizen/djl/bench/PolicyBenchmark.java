@@ -30,7 +30,8 @@ import org.pf4j.Extension;
  * item pages), batched ({@code --batch}, default 64) and one context at a time. Options:
  * {@code --environment=shop}, {@code --tasks=200} (demonstrations to take contexts from),
  * {@code --warmup=3} (untimed passes of both kinds first: at least this many, then more until two
- * passes in a row leave the JIT compiler idle, for at most {@value #WARMUP_LIMIT_SECONDS} s; on 2
+ * passes in a row leave the JIT compiler idle, and the timed passes again if the compiler worked for
+ * 2% of them or more, for at most {@value #WARMUP_LIMIT_SECONDS} s in all; on 2
  * cores the compiler otherwise takes a core from the timed passes for the first 15–20 s of a run,
  * which slows the batched path, which uses both cores, more than the one-at-a-time path; 0 skips the
  * warm-up), {@code --rounds=5} (timed passes over the contexts, batched and one at a time in turn;
@@ -113,15 +114,26 @@ public final class PolicyBenchmark implements Benchmark {
                 quietPasses = quiet ? quietPasses + 1 : 0;
                 warmupPasses++;
             }
-            double warmupSeconds = Math.round((System.nanoTime() - warmupStart) / 1e8) / 10.0;
-            long compilingBefore = jitTimed ? compiler.getTotalCompilationTime() : 0;
             double[] batchedRounds = new double[rounds];
             double[] singleRounds = new double[rounds];
-            for (int round = 0; round < rounds; round++) {
-                batchedRounds[round] = decideBatched(policy, contexts, batchSize, greedy);
-                singleRounds[round] = decideOneByOne(policy, contexts, greedy);
-            }
-            long jitMillis = jitTimed ? compiler.getTotalCompilationTime() - compilingBefore : -1;
+            long jitMillis;
+            long timedMillis;
+            int timings = 0;
+            double warmupSeconds;
+            do {
+                // timed passes during which the compiler was busy count as more warm-up, and are timed again
+                warmupSeconds = Math.round((System.nanoTime() - warmupStart) / 1e8) / 10.0;
+                long compilingBefore = jitTimed ? compiler.getTotalCompilationTime() : 0;
+                long timedStart = System.nanoTime();
+                for (int round = 0; round < rounds; round++) {
+                    batchedRounds[round] = decideBatched(policy, contexts, batchSize, greedy);
+                    singleRounds[round] = decideOneByOne(policy, contexts, greedy);
+                }
+                timedMillis = (System.nanoTime() - timedStart) / 1_000_000;
+                jitMillis = jitTimed ? compiler.getTotalCompilationTime() - compilingBefore : -1;
+                timings++;
+            } while (warmup > 0 && jitTimed && jitMillis * 50 >= timedMillis
+                    && System.nanoTime() - warmupStart < WARMUP_LIMIT_SECONDS * 1_000_000_000L);
             double batched = Arrays.stream(batchedRounds).max().orElseThrow();
             double single = Arrays.stream(singleRounds).max().orElseThrow();
             Map<String, Object> out = new LinkedHashMap<>();
@@ -130,7 +142,8 @@ public final class PolicyBenchmark implements Benchmark {
             out.put("batchSize", batchSize);
             out.put("warmupPasses", warmupPasses);
             out.put("warmupSeconds", warmupSeconds);
-            out.put("jitSettled", quietPasses >= 2);
+            out.put("timings", timings);
+            out.put("jitSettled", jitTimed && jitMillis * 50 < timedMillis);
             out.put("jitMillisWhileTimed", jitMillis);
             out.put("rounds", rounds);
             out.put("decisionsPerSecondBatched", Math.round(batched * 10) / 10.0);
