@@ -1,5 +1,7 @@
 package dev.kaizen.api;
 
+import java.util.List;
+import java.util.Set;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -25,6 +27,23 @@ public interface ComponentFactory<C extends ComponentConfig<T>, T> extends Exten
      * @throws IllegalArgumentException if the config cannot be used (the message says why)
      */
     T create(C config, ComponentContext context);
+
+    /**
+     * What parts built from {@code config} need from the recipe's policy or environment; the host
+     * checks them before the run's first stage and refuses a recipe that does not fit (exit 2). By
+     * default nothing.
+     */
+    default List<Requirement> requirements(C config) {
+        return List.of();
+    }
+
+    /**
+     * The traits parts built by this factory offer to other parts' {@link Requirement}s, e.g.
+     * {@link Requirement#CHAT_MODEL}. By default none.
+     */
+    default Set<String> traits() {
+        return Set.of();
+    }
 
     /** One line for {@code kaizen components}. */
     default String description() {

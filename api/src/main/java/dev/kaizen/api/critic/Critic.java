@@ -14,7 +14,9 @@ public interface Critic extends AutoCloseable {
 
     /**
      * Scores, in [0, 1], for each context's candidates: {@code result.get(i)[j]} scores
-     * {@code candidates.get(i).get(j)} in {@code contexts.get(i)}.
+     * {@code candidates.get(i).get(j)} in {@code contexts.get(i)}. A null row says the critic could
+     * not judge that context (e.g. its server failed after every retry); a search records that
+     * episode as errored ({@link dev.kaizen.api.trajectory.ErrorCause#OTHER}).
      */
     List<double[]> score(List<AgentContext> contexts, List<List<Action>> candidates);
 

@@ -17,11 +17,15 @@ import java.util.List;
  *     environments, the final reward)
  * @param success whether the task was achieved (see {@link #isSuccess(double)})
  * @param source who produced it
- * @param error why the episode failed abnormally (an exception, a policy with no action), else null
+ * @param error why the episode ended abnormally (the step limit, a policy with no action, or an
+ *     error), else null
+ * @param cause set only when the episode errored: it could not be played to its end for a reason
+ *     outside the agent's control (see {@link ErrorCause}); such episodes are left out of success
+ *     rates. Null for episodes the agent played, whether it succeeded or failed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trajectory(Task task, List<Step> steps, double reward, boolean success,
-                         TrajectorySource source, String error) {
+                         TrajectorySource source, String error, ErrorCause cause) {
 
     /** Rewards at or above this count as success: environments give 1 for a fully achieved task. */
     public static final double SUCCESS_THRESHOLD = 1.0 - 1e-6;
@@ -33,16 +37,43 @@ public record Trajectory(Task task, List<Step> steps, double reward, boolean suc
         if (Double.isNaN(reward) || Double.isInfinite(reward)) {
             throw new IllegalArgumentException("reward must be finite: " + reward);
         }
+        if (cause != null && error == null) {
+            throw new IllegalArgumentException("an errored trajectory needs its error");
+        }
+    }
+
+    /** A trajectory with no error cause (see {@link #Trajectory(Task, List, double, boolean, TrajectorySource, String, ErrorCause)}). */
+    public Trajectory(Task task, List<Step> steps, double reward, boolean success, TrajectorySource source,
+                      String error) {
+        this(task, steps, reward, success, source, error, null);
     }
 
     /** A trajectory that ended normally; success follows from the reward. */
     public static Trajectory of(Task task, List<Step> steps, double reward, TrajectorySource source) {
-        return new Trajectory(task, steps, reward, isSuccess(reward), source, null);
+        return new Trajectory(task, steps, reward, isSuccess(reward), source, null, null);
     }
 
-    /** A trajectory that ended abnormally: no success, reward 0, the error recorded. */
+    /**
+     * A trajectory the agent failed abnormally (e.g. it reached the step limit or proposed no action):
+     * no success, reward 0, the reason recorded. It counts as a failure of the agent.
+     */
     public static Trajectory failed(Task task, List<Step> steps, TrajectorySource source, String error) {
-        return new Trajectory(task, steps, 0.0, false, source, requireNonNull(error, "error is null"));
+        return new Trajectory(task, steps, 0.0, false, source, requireNonNull(error, "error is null"), null);
+    }
+
+    /**
+     * A trajectory that errored for a reason outside the agent's control: no success, reward 0, the
+     * error and its cause recorded. It is left out of success rates and counted apart.
+     */
+    public static Trajectory errored(Task task, List<Step> steps, TrajectorySource source, ErrorCause cause,
+                                     String error) {
+        return new Trajectory(task, steps, 0.0, false, source, requireNonNull(error, "error is null"),
+                requireNonNull(cause, "cause is null"));
+    }
+
+    /** Whether the episode errored (see {@link ErrorCause}). */
+    public boolean errored() {
+        return cause != null;
     }
 
     /** Whether an episode reward counts as success ({@code reward >= 1}, within rounding). */
@@ -66,7 +97,7 @@ public record Trajectory(Task task, List<Step> steps, double reward, boolean suc
             throw new IllegalArgumentException("maxSteps must be >= 0: " + maxSteps);
         }
         return steps.size() <= maxSteps ? this
-                : new Trajectory(task, steps.subList(0, maxSteps), reward, success, source, error);
+                : new Trajectory(task, steps.subList(0, maxSteps), reward, success, source, error, cause);
     }
 
     /** This trajectory with per-step rewards replaced (e.g. by a reward model); episode reward kept. */
@@ -78,6 +109,6 @@ public record Trajectory(Task task, List<Step> steps, double reward, boolean suc
         for (int i = 0; i < rewards.length; i++) {
             relabelled.add(steps.get(i).withReward(rewards[i]));
         }
-        return new Trajectory(task, relabelled, reward, success, source, error);
+        return new Trajectory(task, relabelled, reward, success, source, error, cause);
     }
 }

@@ -19,12 +19,20 @@ final class Results {
         if (summary.evaluations().isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "%-12s %-7s %-8s %8s %8s  %-16s %11s%n", "stage", "split", "search", "episodes",
-                "success", "95% interval", "mean reward");
+        out.printf(Locale.ROOT, "%-12s %-7s %-8s %8s %8s  %-16s %11s %7s%n", "stage", "split", "search", "episodes",
+                "success", "95% interval", "mean reward", "errors");
         for (EvaluationResult result : summary.evaluations()) {
-            out.printf(Locale.ROOT, "%-12s %-7s %-8s %8d %8.3f  [%.3f, %.3f] %11.3f%n", result.stage(), result.split(),
-                    result.search(), result.episodes(), result.successRate(), result.successCi95().get(0),
-                    result.successCi95().get(1), result.meanReward());
+            out.printf(Locale.ROOT, "%-12s %-7s %-8s %8d %8.3f  [%.3f, %.3f] %11.3f %7d%n", result.stage(),
+                    result.split(), result.search(), result.episodes(), result.successRate(),
+                    result.successCi95().get(0), result.successCi95().get(1), result.meanReward(),
+                    result.errors().total());
+        }
+        if (summary.evaluations().stream().anyMatch(r -> r.errors().total() > 0)) {
+            out.println("success and mean reward are over the episodes that did not error; errors by cause are in "
+                    + "summary.json");
+        }
+        if (summary.error() != null) {
+            out.println(summary.status() + ": " + summary.error());
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.search.SearchAlgorithm;
 import dev.kaizen.api.search.SearchProblem;
 import dev.kaizen.api.search.SearchResult;
+import dev.kaizen.api.trajectory.ErrorCounts;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.recipe.EvaluationSettings;
 import java.util.ArrayList;
@@ -63,19 +64,24 @@ public final class Evaluator implements AutoCloseable {
                         + " results for " + tasks.size() + " tasks");
             }
             List<Trajectory> trajectories = found.stream().map(SearchResult::trajectory).toList();
-            results.add(summarize(request.stage(), split, searchName, trajectories));
-            sink.accept(request.stage(), split, searchName, trajectories);
+            EvaluationResult result = summarize(request.stage(), split, searchName, trajectories);
+            results.add(result);
+            sink.accept(result, trajectories);
         }
         return results;
     }
 
-    /** Success rate, mean reward and interval of a set of trajectories. */
+    /**
+     * Success rate, mean reward and interval of a set of trajectories, over those that did not error;
+     * errored ones are counted by cause.
+     */
     public static EvaluationResult summarize(String stage, Split split, String search, List<Trajectory> trajectories) {
-        int n = trajectories.size();
-        long successes = trajectories.stream().filter(Trajectory::success).count();
-        double reward = trajectories.stream().mapToDouble(Trajectory::reward).sum() / n;
-        return new EvaluationResult(stage, split, search, n, successes / (double) n, reward,
-                Wilson.interval95(successes, n));
+        List<Trajectory> completed = trajectories.stream().filter(t -> !t.errored()).toList();
+        int n = completed.size();
+        long successes = completed.stream().filter(Trajectory::success).count();
+        double reward = n == 0 ? 0 : completed.stream().mapToDouble(Trajectory::reward).sum() / n;
+        return new EvaluationResult(stage, split, search, trajectories.size(), n == 0 ? 0 : successes / (double) n,
+                reward, n == 0 ? List.of(0.0, 1.0) : Wilson.interval95(successes, n), ErrorCounts.of(trajectories));
     }
 
     /** Whether the recipe asks for the evaluated episodes to be kept. */
@@ -104,9 +110,9 @@ public final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** Receives the trajectories of each evaluated split, with the stage and the search's name. */
+    /** Receives each evaluated split's result and trajectories as soon as the split is done. */
     @FunctionalInterface
     public interface TrajectorySink {
-        void accept(String stage, Split split, String search, List<Trajectory> trajectories);
+        void accept(EvaluationResult result, List<Trajectory> trajectories);
     }
 }

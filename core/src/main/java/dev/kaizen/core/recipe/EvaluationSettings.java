@@ -18,17 +18,28 @@ import java.util.List;
  * @param critic the critic for searches that use one (default {@code {type: none}})
  * @param trajectories whether every evaluated episode is written to the run directory, as
  *     {@code evaluation/STAGE-SEARCH-SPLIT.jsonl} (default true); {@code kaizen export} never reads them
+ * @param maxErrorShare the largest share of episodes that may error (a policy or environment server
+ *     that failed, see {@link dev.kaizen.api.trajectory.ErrorCause}) in an evaluation or a stage
+ *     before the run fails, in [0, 1] (default 0.05); errored episodes are left out of success rates
  */
-@JsonPropertyOrder({"splits", "episodes", "search", "critic", "trajectories"})
+@JsonPropertyOrder({"splits", "episodes", "search", "critic", "trajectories", "maxErrorShare"})
 public record EvaluationSettings(List<Split> splits, Integer episodes,
                                  @JsonProperty(defaultValue = "{type: greedy}") SearchAlgorithmConfig search,
                                  @JsonProperty(defaultValue = "{type: none}") CriticConfig critic,
-                                 Boolean trajectories) {
+                                 Boolean trajectories, Double maxErrorShare) {
+
+    /** The default {@code maxErrorShare}. */
+    public static final double DEFAULT_MAX_ERROR_SHARE = 0.05;
 
     public EvaluationSettings {
         splits = splits == null ? List.of(Split.SEEN, Split.UNSEEN) : List.copyOf(splits);
         episodes = episodes == null ? 500 : episodes;
         trajectories = trajectories == null ? Boolean.TRUE : trajectories;
+        maxErrorShare = maxErrorShare == null ? DEFAULT_MAX_ERROR_SHARE : maxErrorShare;
+        if (!(maxErrorShare >= 0 && maxErrorShare <= 1)) {
+            throw new IllegalArgumentException("maxErrorShare must be in [0, 1] (a share of episodes), got "
+                    + maxErrorShare);
+        }
         if (splits.isEmpty()) {
             throw new IllegalArgumentException("splits must name at least one of [train, seen, unseen]");
         }

@@ -9,6 +9,7 @@ import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.policy.Decision;
 import dev.kaizen.api.rollout.RolloutRequest;
 import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.ErrorCause;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.recipe.RolloutSettings;
 import java.util.ArrayDeque;
@@ -143,7 +144,7 @@ final class PipelinedRollout {
             int i = batch[k];
             Decision decision = decisions.get(k);
             if (decision.isEmpty()) {
-                done[i] = Trajectory.failed(tasks.get(i), steps.get(i), request.source(), "the policy proposed no action");
+                done[i] = RolloutEngine.noAction(tasks.get(i), steps.get(i), request.source(), decision);
                 close(i);
                 unfinished--;
                 reporter.advance(1);
@@ -175,7 +176,8 @@ final class PipelinedRollout {
                 close(i);
             }
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            done[i] = Trajectory.failed(task, List.of(), request.source(), "reset failed: " + e);
+            done[i] = Trajectory.errored(task, List.of(), request.source(), ErrorCause.ENVIRONMENT,
+                    "reset failed: " + e);
             close(i);
         } catch (Throwable e) {
             fatal.compareAndSet(null, e);
@@ -200,7 +202,8 @@ final class PipelinedRollout {
                         "no end after " + settings.maxSteps() + " steps (rollout.maxSteps)");
             }
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            done[i] = Trajectory.failed(task, taken, request.source(), "step failed: " + e);
+            done[i] = Trajectory.errored(task, taken, request.source(), ErrorCause.ENVIRONMENT,
+                    "step failed: " + e);
         } catch (Throwable e) {
             fatal.compareAndSet(null, e);
         } finally {

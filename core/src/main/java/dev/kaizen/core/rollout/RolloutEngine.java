@@ -11,7 +11,9 @@ import dev.kaizen.api.policy.Decision;
 import dev.kaizen.api.rollout.RolloutRequest;
 import dev.kaizen.api.rollout.Rollouts;
 import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.ErrorCause;
 import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.api.trajectory.TrajectorySource;
 import dev.kaizen.core.recipe.RolloutMode;
 import dev.kaizen.core.recipe.RolloutSettings;
 import java.util.ArrayList;
@@ -99,7 +101,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
         }
         List<Trajectory> trajectories = outcome.trajectories();
         int n = trajectories.size();
-        int errors = (int) trajectories.stream().filter(t -> t.error() != null).count();
+        int errors = (int) trajectories.stream().filter(Trajectory::errored).count();
         totalEpisodes.addAndGet(n);
         totalSteps.addAndGet(outcome.steps());
         totalErrors.addAndGet(errors);
@@ -108,7 +110,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
             fields.put("label", request.label());
             fields.put("episodes", n);
             fields.put("errors", errors);
-            fields.put("firstError", trajectories.stream().filter(t -> t.error() != null).findFirst()
+            fields.put("firstError", trajectories.stream().filter(Trajectory::errored).findFirst()
                     .map(t -> t.task().id() + ": " + t.error()).orElse(""));
             metrics.record("rollout-errors", fields);
         }
@@ -138,7 +140,8 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
                         done[i] = Trajectory.of(task, List.of(), 0.0, request.source());
                     }
                 } catch (RuntimeException | LinkageError | AssertionError e) {
-                    done[i] = Trajectory.failed(task, List.of(), request.source(), "reset failed: " + e);
+                    done[i] = Trajectory.errored(task, List.of(), request.source(), ErrorCause.ENVIRONMENT,
+                            "reset failed: " + e);
                 }
             });
             reporter.advance(count(done));
@@ -167,7 +170,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
                     Task task = tasks.get(i);
                     Decision decision = decisions.get(k);
                     if (decision.isEmpty()) {
-                        done[i] = Trajectory.failed(task, steps.get(i), request.source(), "the policy proposed no action");
+                        done[i] = noAction(task, steps.get(i), request.source(), decision);
                         return;
                     }
                     try {
@@ -179,7 +182,8 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
                             done[i] = Trajectory.of(task, steps.get(i), returns[i], request.source());
                         }
                     } catch (RuntimeException | LinkageError | AssertionError e) {
-                        done[i] = Trajectory.failed(task, steps.get(i), request.source(), "step failed: " + e);
+                        done[i] = Trajectory.errored(task, steps.get(i), request.source(), ErrorCause.ENVIRONMENT,
+                                "step failed: " + e);
                     }
                 });
                 counts[0] += active.size();
@@ -216,6 +220,17 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
             counts[2]++;
         }
         return decisions;
+    }
+
+    /**
+     * The trajectory of an episode whose policy proposed no action: errored if the policy could not
+     * decide ({@link Decision#isFailed()}), else failed by the agent.
+     */
+    static Trajectory noAction(Task task, List<Step> steps, TrajectorySource source, Decision decision) {
+        return decision.isFailed()
+                ? Trajectory.errored(task, steps, source, ErrorCause.POLICY, "the policy could not decide: "
+                        + decision.failure())
+                : Trajectory.failed(task, steps, source, "the policy proposed no action");
     }
 
     /** Fails the request if the policy did not return one decision per context. */

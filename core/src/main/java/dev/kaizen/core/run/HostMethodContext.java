@@ -2,6 +2,7 @@ package dev.kaizen.core.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen.api.Checkpointable;
+import dev.kaizen.api.ComponentConfig;
 import dev.kaizen.api.env.Environment;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.method.EvaluationRequest;
@@ -9,6 +10,7 @@ import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.method.StageBody;
 import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.search.SearchAlgorithm;
 import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.evaluation.Evaluator;
@@ -20,7 +22,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -54,7 +55,9 @@ public final class HostMethodContext extends HostComponentContext implements Met
     private final Set<String> completedBefore;
     private final StageRecord resumeFrom;
     private final List<EvaluationResult> evaluations;
-    private final Consumer<List<EvaluationResult>> onStageEnd;
+    private final List<StageSummary> stages;
+    private final ErrorBudget budget;
+    private final Runnable onStageEnd;
     private final Set<String> ran = new HashSet<>();
     private final Map<String, Checkpointable> persisted = new LinkedHashMap<>();
     private boolean replaying;
@@ -65,8 +68,17 @@ public final class HostMethodContext extends HostComponentContext implements Met
 
     HostMethodContext(long seed, RunDirectory directory, RunFiles files, RunMetrics metrics, ProgressDisplay progress,
                       ConfigBinder binder, RolloutEngine engine, PrintStream console, List<StageRecord> completed,
-                      List<EvaluationResult> earlierEvaluations, Consumer<List<EvaluationResult>> onStageEnd) {
-        super(seed, directory.path(), metrics, progress, binder, engine);
+                      List<EvaluationResult> earlierEvaluations, double maxErrorShare, Runnable onStageEnd) {
+        this(seed, directory, files, metrics, progress, binder, engine, console, completed, earlierEvaluations,
+                new ErrorBudget(maxErrorShare), onStageEnd);
+    }
+
+    private HostMethodContext(long seed, RunDirectory directory, RunFiles files, RunMetrics metrics,
+                              ProgressDisplay progress, ConfigBinder binder, RolloutEngine engine, PrintStream console,
+                              List<StageRecord> completed, List<EvaluationResult> earlierEvaluations,
+                              ErrorBudget budget, Runnable onStageEnd) {
+        super(seed, directory.path(), metrics, progress, binder, CountedEpisodes.rollouts(engine, budget));
+        this.budget = budget;
         this.directory = directory;
         this.files = files;
         this.metrics = metrics;
@@ -75,7 +87,8 @@ public final class HostMethodContext extends HostComponentContext implements Met
         this.completedBefore = new HashSet<>();
         completed.forEach(record -> completedBefore.add(record.stage()));
         this.resumeFrom = completed.isEmpty() ? null : completed.get(completed.size() - 1);
-        this.evaluations = new ArrayList<>(earlierEvaluations);
+        this.evaluations = new CopyOnWriteArrayList<>(earlierEvaluations);
+        this.stages = new CopyOnWriteArrayList<>(completed.stream().map(StageRecord::summary).toList());
         this.onStageEnd = onStageEnd;
         this.replaying = resumeFrom != null;
         metrics.mute(replaying);
@@ -90,6 +103,26 @@ public final class HostMethodContext extends HostComponentContext implements Met
     /** Every evaluation recorded, earlier runs' included. */
     List<EvaluationResult> evaluations() {
         return Collections.unmodifiableList(evaluations);
+    }
+
+    /** Every completed stage, earlier runs' included. */
+    List<StageSummary> stages() {
+        return Collections.unmodifiableList(stages);
+    }
+
+    /**
+     * Builds a part; searches are counted, so that a stage whose episodes error too often fails (see
+     * {@link ErrorBudget}).
+     */
+    @Override
+    public <T> T create(ComponentConfig<T> config) {
+        T part = super.create(config);
+        if (part instanceof SearchAlgorithm search) {
+            @SuppressWarnings("unchecked")
+            T counted = (T) CountedEpisodes.search(search, budget);
+            return counted;
+        }
+        return part;
     }
 
     @Override
@@ -125,7 +158,9 @@ public final class HostMethodContext extends HostComponentContext implements Met
         start.put("stage", name);
         start.put("index", index);
         metrics.record("stage-start", start);
+        budget.startStage(name);
         body.run();
+        budget.checkStage();
         checkpoint(name, index, (System.nanoTime() - started) / 1e9);
     }
 
@@ -147,14 +182,20 @@ public final class HostMethodContext extends HostComponentContext implements Met
         fields.put("stage", name);
         fields.put("index", index);
         fields.put("seconds", seconds);
+        ErrorBudget.StageErrors counts = budget.stageErrors();
+        fields.put("episodes", counts.episodes());
+        fields.put("errors", counts.errors());
         metrics.record("stage", fields);
-        StageRecord record = new StageRecord(name, index, seconds, files.sizes());
+        StageRecord record = new StageRecord(name, index, seconds, counts.episodes(), counts.errors(), files.sizes());
         RunDirectory.writeAtomically(temporary.resolve("stage.json"), json.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(record));
         deleteRecursively(target);
         RunDirectory.move(temporary, target);
-        console.printf(Locale.ROOT, "stage %s: completed in %.1f s%n", name, seconds);
-        onStageEnd.accept(evaluations);
+        stages.add(record.summary());
+        console.printf(Locale.ROOT, "stage %s: completed in %.1f s%s%n", name, seconds, counts.errors().total() == 0 ? ""
+                : String.format(Locale.ROOT, ", %d of %d episodes errored (%s)", counts.errors().total(),
+                        counts.episodes(), counts.errors()));
+        onStageEnd.run();
     }
 
     private void restore(StageRecord record) throws IOException {
@@ -189,31 +230,41 @@ public final class HostMethodContext extends HostComponentContext implements Met
 
     @Override
     public List<EvaluationResult> evaluate(EvaluationRequest request) {
-        List<EvaluationResult> results = evaluator.evaluate(request, (stage, split, search, trajectories) -> {
-            if (evaluator.keepsTrajectories() && !metrics.muted()) {
-                files.appendEvaluation(evaluationFileName(stage, search, split), trajectories);
-            }
-        });
+        budget.evaluating(true);
+        try {
+            return evaluator.evaluate(request, this::record);
+        } finally {
+            budget.evaluating(false);
+        }
+    }
+
+    /** Records one evaluated split (unless replaying), then fails the run if too many of its episodes errored. */
+    private void record(EvaluationResult result, List<Trajectory> trajectories) {
         if (metrics.muted()) {
-            return results;
+            return;
         }
-        for (EvaluationResult result : results) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("stage", result.stage());
-            fields.put("split", result.split().id());
-            fields.put("search", result.search());
-            fields.put("episodes", result.episodes());
-            fields.put("successRate", result.successRate());
-            fields.put("meanReward", result.meanReward());
-            fields.put("successCi95", result.successCi95());
-            metrics.record("evaluation", fields);
-            evaluations.add(result);
-            console.printf(Locale.ROOT, "%s %s (%s): success %.1f%% [%.1f%%, %.1f%%], mean reward %.3f, %d episodes%n",
-                    result.stage(), result.split(), result.search(), 100 * result.successRate(),
-                    100 * result.successCi95().get(0), 100 * result.successCi95().get(1), result.meanReward(),
-                    result.episodes());
+        if (evaluator.keepsTrajectories()) {
+            files.appendEvaluation(evaluationFileName(result.stage(), result.search(), result.split()), trajectories);
         }
-        return results;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stage", result.stage());
+        fields.put("split", result.split().id());
+        fields.put("search", result.search());
+        fields.put("episodes", result.episodes());
+        fields.put("successRate", result.successRate());
+        fields.put("meanReward", result.meanReward());
+        fields.put("successCi95", result.successCi95());
+        fields.put("errors", result.errors());
+        metrics.record("evaluation", fields);
+        evaluations.add(result);
+        console.printf(Locale.ROOT, "%s %s (%s): success %.1f%% [%.1f%%, %.1f%%], mean reward %.3f, %d episodes%s%n",
+                result.stage(), result.split(), result.search(), 100 * result.successRate(),
+                100 * result.successCi95().get(0), 100 * result.successCi95().get(1), result.meanReward(),
+                result.episodes(), result.errors().total() == 0 ? "" : String.format(Locale.ROOT,
+                        ", %d errored (%s), rates over the other %d", result.errors().total(), result.errors(),
+                        result.completed()));
+        budget.checkEvaluation(result, trajectories.stream().filter(Trajectory::errored).findFirst()
+                .map(t -> "task " + t.task().id() + ": " + t.error()).orElse(null));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.kaizen.api.env.Split;
 import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.trajectory.ErrorCounts;
 import dev.kaizen.core.evaluation.Evaluator;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.Recipe;
@@ -54,9 +55,10 @@ public final class Runner {
 
     /** Runs {@code recipe} into a new run directory at {@code out}. */
     public Summary run(Recipe recipe, Path out) throws Exception {
+        Compatibility.check(recipe, loader.binder().registry());
         RunDirectory directory = RunDirectory.createNew(out);
         RunDirectory.writeAtomically(directory.recipe(), loader.toYaml(recipe));
-        return execute(recipe, directory, List.of(), List.of(), false);
+        return execute(recipe, directory, List.of(), List.of(), 0, false);
     }
 
     /**
@@ -66,32 +68,34 @@ public final class Runner {
     public Summary resume(Path dir) throws Exception {
         RunDirectory directory = RunDirectory.existing(dir);
         Recipe recipe = loader.load(directory.recipe(), List.of());
-        List<StageRecord> completed = completedStages(directory, loader.binder().json());
-        RunFiles files = new RunFiles(directory, loader.binder().json());
+        Compatibility.check(recipe, loader.binder().registry());
+        ObjectMapper json = loader.binder().json();
+        List<StageRecord> completed = completedStages(directory, json);
+        RunFiles files = new RunFiles(directory, json);
         files.truncate(completed.isEmpty() ? Map.of() : completed.get(completed.size() - 1).files());
         files.close();
-        return execute(recipe, directory, completed, readEvaluations(directory, loader.binder().json()), true);
+        return execute(recipe, directory, completed, readEvaluations(directory, json), earlierSeconds(directory, json),
+                true);
     }
 
     private Summary execute(Recipe recipe, RunDirectory directory, List<StageRecord> completed,
-                            List<EvaluationResult> earlier, boolean resumed) throws Exception {
+                            List<EvaluationResult> earlier, double earlierSeconds, boolean resumed) throws Exception {
         ConfigBinder binder = loader.binder();
         ObjectMapper json = binder.json();
-        long started = System.nanoTime();
         String methodName = name(binder, recipe.method());
+        SummaryWriter summary = new SummaryWriter(directory, json, recipe, methodName, resumed, earlierSeconds,
+                completed.stream().map(StageRecord::summary).toList(), earlier);
         RunFiles files = new RunFiles(directory, json);
         RunMetrics metrics = new RunMetrics(files, json, clock);
         Environment environment = null;
         Policy policy = null;
         Evaluator evaluator = null;
-        HostMethodContext context = null;
-        String status = "failed";
-        String error = null;
-        try (RolloutEngine engine = new RolloutEngine(recipe.rollout(), progress, metrics)) {
-            List<EvaluationResult> sink = new ArrayList<>();
-            context = new HostMethodContext(recipe.seed(), directory, files, metrics, progress, binder, engine, console,
-                    completed, earlier, evaluations -> writeSummary(directory, recipe, methodName, "running", resumed,
-                            started, evaluations, null));
+        try (RolloutEngine engine = new RolloutEngine(recipe.rollout(), progress, metrics);
+             Interruption interruption = Interruption.install(() -> interrupted(summary))) {
+            HostMethodContext context = new HostMethodContext(recipe.seed(), directory, files, metrics, progress,
+                    binder, engine, console, completed, earlier, recipe.evaluation().maxErrorShare(),
+                    () -> summary.write(Summary.RUNNING, null));
+            summary.follow(context);
             Map<String, Object> start = new LinkedHashMap<>();
             start.put("recipe", recipe.name());
             start.put("method", methodName);
@@ -108,21 +112,23 @@ public final class Runner {
             method.run(context);
             metrics.mute(false);
             Map<String, Object> end = new LinkedHashMap<>(engine.totals());
-            end.put("seconds", (System.nanoTime() - started) / 1e9);
+            end.put("seconds", summary.seconds());
             metrics.record("run-end", end);
-            status = "completed";
-            sink.addAll(context.evaluations());
-            return writeSummary(directory, recipe, methodName, status, resumed, started, sink, null);
+            return summary.write(Summary.COMPLETED, null);
         } catch (Exception | Error e) {
-            error = e.getMessage() == null ? e.toString() : e.getMessage();
-            writeSummary(directory, recipe, methodName, status, resumed, started,
-                    context == null ? earlier : context.evaluations(), error);
+            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            try {
+                summary.write(Summary.FAILED, error);
+            } catch (RuntimeException | Error unwritten) {
+                e.addSuppressed(unwritten);
+                console.println("summary.json not written: " + unwritten.getMessage());
+            }
             throw e;
         } finally {
             closeQuietly(evaluator);
             closeQuietly(policy);
             closeQuietly(environment);
-            files.close();
+            closeQuietly(files);
             try {
                 new ReportWriter(json).write(directory);
             } catch (RuntimeException | IOException e) {
@@ -131,22 +137,33 @@ public final class Runner {
         }
     }
 
+    /** From the interruption hook: the summary says so, the console says how to go on. */
+    private void interrupted(SummaryWriter summary) {
+        try {
+            summary.interrupt();
+        } catch (RuntimeException e) {
+            console.println("summary.json not written: " + e.getMessage());
+        }
+        console.println("kaizen: interrupted: " + summary.interruptedMessage());
+        console.flush();
+    }
+
     private static String name(ConfigBinder binder, Object config) {
         return binder.registry().forConfig((dev.kaizen.api.ComponentConfig<?>) config)
                 .map(RegisteredComponent::name).orElse(config.getClass().getSimpleName());
     }
 
-    private Summary writeSummary(RunDirectory directory, Recipe recipe, String method, String status, boolean resumed,
-                                 long started, List<EvaluationResult> evaluations, String error) {
-        Summary summary = new Summary(recipe.name(), method, recipe.seed(), status, resumed,
-                Math.round((System.nanoTime() - started) / 1e6) / 1e3, evaluations, error);
-        try {
-            RunDirectory.writeAtomically(directory.summary(),
-                    loader.binder().json().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write summary.json: " + e.getOriginalMessage(), e);
+    /** The wall time of a run's earlier processes, from its summary (0 if it has none). */
+    static double earlierSeconds(RunDirectory directory, ObjectMapper json) {
+        if (!Files.isRegularFile(directory.summary())) {
+            return 0;
         }
-        return summary;
+        try {
+            JsonNode summary = json.readTree(directory.summary().toFile());
+            return summary.path("totalWallSeconds").asDouble(summary.path("wallSeconds").asDouble(0));
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
@@ -199,10 +216,13 @@ public final class Runner {
                 throw new UncheckedIOException("metrics.jsonl has a malformed line: " + line, e);
             }
             if ("evaluation".equals(event.path("event").asText())) {
+                JsonNode errors = event.path("errors");
                 results.add(new EvaluationResult(event.path("stage").asText(), Split.of(event.path("split").asText()),
                         event.path("search").asText(), event.path("episodes").asInt(),
                         event.path("successRate").asDouble(), event.path("meanReward").asDouble(),
-                        List.of(event.path("successCi95").path(0).asDouble(), event.path("successCi95").path(1).asDouble())));
+                        List.of(event.path("successCi95").path(0).asDouble(), event.path("successCi95").path(1).asDouble()),
+                        new ErrorCounts(errors.path("policy").asInt(), errors.path("environment").asInt(),
+                                errors.path("other").asInt())));
             }
         }
         return results;

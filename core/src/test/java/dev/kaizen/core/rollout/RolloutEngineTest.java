@@ -16,6 +16,7 @@ import dev.kaizen.api.rollout.RolloutRequest;
 import dev.kaizen.api.testing.CounterEnvironment;
 import dev.kaizen.api.testing.CounterEnvironmentConfig;
 import dev.kaizen.api.testing.TabularPolicy;
+import dev.kaizen.api.trajectory.ErrorCause;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.recipe.RolloutMode;
 import dev.kaizen.core.recipe.RolloutSettings;
@@ -132,6 +133,8 @@ class RolloutEngineTest {
         assertThat(done.get(3).error()).contains("step failed", "task train-3 is configured to fail");
         assertThat(done.get(7).error()).contains("configured to fail");
         assertThat(done.get(5).error()).isEqualTo("the policy proposed no action");
+        assertThat(done.get(3).cause()).as("the environment failed: errored").isEqualTo(ErrorCause.ENVIRONMENT);
+        assertThat(done.get(5).cause()).as("the agent failed: not errored").isNull();
         assertThat(done.get(3).success()).isFalse();
         assertThat(done.get(3).reward()).isZero();
         assertThat(done.stream().filter(t -> t.error() == null)).hasSize(7).allSatisfy(t -> assertThat(t.length()).isEqualTo(12));
@@ -139,7 +142,7 @@ class RolloutEngineTest {
             assertThat(e.get("event")).isEqualTo("rollout-errors");
             @SuppressWarnings("unchecked")
             Map<String, Object> fields = (Map<String, Object>) e.get("fields");
-            assertThat(fields).containsEntry("errors", 3).containsEntry("episodes", 10);
+            assertThat(fields).containsEntry("errors", 2).containsEntry("episodes", 10);
         });
     }
 

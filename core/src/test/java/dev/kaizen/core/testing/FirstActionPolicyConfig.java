@@ -10,11 +10,13 @@ import java.util.List;
  * @param failAfter decide calls after which it throws (a broken policy); null never
  * @param fill text put into the observation's first template when it lists no concrete action
  *     (e.g. {@code "look"} for free-text environments); null proposes nothing then
+ * @param unreachableTasks ids of tasks for which it cannot decide (a model server that fails them)
  */
-public record FirstActionPolicyConfig(List<String> silentTasks, Integer failAfter, String fill)
-        implements PolicyConfig {
+public record FirstActionPolicyConfig(List<String> silentTasks, Integer failAfter, String fill,
+                                      List<String> unreachableTasks) implements PolicyConfig {
 
     public FirstActionPolicyConfig {
         silentTasks = silentTasks == null ? List.of() : List.copyOf(silentTasks);
+        unreachableTasks = unreachableTasks == null ? List.of() : List.copyOf(unreachableTasks);
     }
 }

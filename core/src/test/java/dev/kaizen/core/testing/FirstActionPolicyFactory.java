@@ -34,7 +34,7 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
 
     @Override
     public Policy create(FirstActionPolicyConfig config, ComponentContext context) {
-        return new FirstAction(config.silentTasks(), config.failAfter(), config.fill());
+        return new FirstAction(config.silentTasks(), config.failAfter(), config.fill(), config.unreachableTasks());
     }
 
     /** The policy; {@link #batchSizes()} records the size of every decide call. */
@@ -45,6 +45,7 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
 
         private final Integer failAfter;
         private final String fill;
+        private final List<String> unreachable;
 
         public FirstAction(List<String> silent) {
             this(silent, null, null);
@@ -55,9 +56,14 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
         }
 
         public FirstAction(List<String> silent, Integer failAfter, String fill) {
+            this(silent, failAfter, fill, List.of());
+        }
+
+        public FirstAction(List<String> silent, Integer failAfter, String fill, List<String> unreachable) {
             this.silent = silent;
             this.failAfter = failAfter;
             this.fill = fill;
+            this.unreachable = unreachable;
         }
 
         public List<Integer> batchSizes() {
@@ -77,7 +83,9 @@ public final class FirstActionPolicyFactory implements PolicyFactory<FirstAction
                 List<Decision> out = new ArrayList<>();
                 for (AgentContext context : contexts) {
                     Observation observation = context.observation();
-                    if (silent.contains(context.task().id())) {
+                    if (unreachable.contains(context.task().id())) {
+                        out.add(Decision.failed("the model server failed after every retry"));
+                    } else if (silent.contains(context.task().id())) {
                         out.add(new Decision(List.of()));
                     } else if (!observation.actions().isEmpty()) {
                         out.add(Decision.of(observation.actions().get(0), 0.0));

@@ -214,8 +214,57 @@ class RecipeRunTest {
 
     private JsonNode summaryWithoutTimes(Path out) throws Exception {
         JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) summary).remove("wallSeconds");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) summary).remove(List.of("wallSeconds", "totalWallSeconds"));
+        summary.path("stages").forEach(stage -> ((com.fasterxml.jackson.databind.node.ObjectNode) stage).remove("seconds"));
         return summary;
+    }
+
+    @Test
+    void aFailingServerFailsEveryRecipeTheSameWayWhateverTheBatching() throws Exception {
+        try (FakeOpenAiServer down = FakeOpenAiServer.start((e, call) -> FakeOpenAiServer.Reply.status(502, "Bad Gateway"))) {
+            for (String recipe : List.of("agentq-llm.yaml", "rememberer-llm.yaml")) {
+                String message = null;
+                for (int batch : new int[] {1, 8}) {
+                    Path out = dir.resolve(recipe + "-" + batch);
+                    List<String> sets = new ArrayList<>(List.of("policy.baseUrl=" + down.baseUrl(), "policy.model=fake",
+                            "policy.maxRetries=0", "rollout.batchSize=" + batch, "evaluation.episodes=4"));
+                    sets.addAll(SMALL_STORE);
+                    Result result = run(recipe, out, sets);
+                    assertThat(result.code()).as(result.out() + result.err()).isEqualTo(1);
+                    JsonNode summary = json.readTree(out.resolve("summary.json").toFile());
+                    assertThat(summary.path("status").asText()).isEqualTo("failed");
+                    assertThat(summary.path("error").asText()).contains("3 of 3 episodes errored (policy 3, "
+                            + "environment 0, other 0), more than evaluation.maxErrorShare 0.05 allows",
+                            "the policy could not decide", "502");
+                    message = message == null ? summary.path("error").asText() : message;
+                    assertThat(summary.path("error").asText()).as(recipe + ", batch " + batch).isEqualTo(message);
+                }
+            }
+        }
+    }
+
+    @Test
+    void partsThatCannotWorkTogetherAreRefusedBeforeAnythingRuns() throws Exception {
+        Path recipe = Files.writeString(dir.resolve("mismatch.yaml"), """
+                environment: {type: shop, products: 300, train: 6, seen: 3, unseen: 3}
+                policy: {type: tabular}
+                method: {type: bc, optimizer: {type: trl}}
+                """);
+        Path out = dir.resolve("mismatch");
+        Result trl = run(recipe.toString(), out, List.of());
+        assertThat(trl.code()).as(trl.out() + trl.err()).isEqualTo(2);
+        assertThat(trl.err()).contains("kaizen: method.optimizer (optimizer 'trl') needs a policy that is chat-model "
+                + "(it retrains the served model and points the policy at the new weights), but policy is 'tabular'; "
+                + "policy types that are chat-model: [llm]");
+        assertThat(out).as("nothing was started").doesNotExist();
+
+        Result critic = run(recipe.toString(), out, List.of("method.optimizer.type=tabular-bc",
+                "evaluation.critic={type: llm-critic}", "evaluation.search={type: greedy}"));
+        assertThat(critic.code()).as(critic.out() + critic.err()).isEqualTo(2);
+        assertThat(critic.err()).contains("kaizen: evaluation.critic (critic 'llm-critic') needs a policy that is "
+                + "chat-model (it judges with the policy's server and base model when its own baseUrl and model are "
+                + "not set), but policy is 'tabular'");
+        assertThat(out).doesNotExist();
     }
 
     @Test

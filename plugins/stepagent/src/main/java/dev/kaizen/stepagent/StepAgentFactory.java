@@ -1,5 +1,7 @@
 package dev.kaizen.stepagent;
 
+import java.util.List;
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentConfig;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.method.TrainingMethod;
@@ -57,6 +59,12 @@ public final class StepAgentFactory implements TrainingMethodFactory<StepAgentCo
             throw new IllegalArgumentException("method." + field + " is left out and its default {type: " + type
                     + "} is not available: " + e.getMessage() + "; name one in the recipe", e);
         }
+    }
+
+    @Override
+    public List<Requirement> requirements(StepAgentConfig config) {
+        return List.of(Requirement.policy(Requirement.TRAINABLE,
+                "it scores expert and agent steps with the policy's log-probabilities and trains it"));
     }
 
     @Override

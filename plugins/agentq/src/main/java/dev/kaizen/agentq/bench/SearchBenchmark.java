@@ -1,6 +1,7 @@
 package dev.kaizen.agentq.bench;
 
 import dev.kaizen.agentq.mcts.MctsSearch;
+import dev.kaizen.agentq.mcts.MctsStatistics;
 import dev.kaizen.api.ComponentConfig;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.bench.Benchmark;
@@ -93,7 +94,7 @@ public final class SearchBenchmark implements Benchmark {
                     explored += result.explored().size();
                 }
                 if (search instanceof MctsSearch mcts) {
-                    MctsSearch.Statistics statistics = mcts.lastStatistics();
+                    MctsStatistics statistics = mcts.lastStatistics();
                     simulations += statistics.simulations();
                     nodes += statistics.nodes();
                     contexts += statistics.policyContexts();

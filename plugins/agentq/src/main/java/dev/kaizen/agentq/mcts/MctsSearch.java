@@ -19,6 +19,7 @@ import dev.kaizen.api.search.SearchAlgorithm;
 import dev.kaizen.api.search.SearchProblem;
 import dev.kaizen.api.search.SearchResult;
 import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.ErrorCause;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.api.trajectory.TrajectorySource;
 import java.util.ArrayList;
@@ -45,13 +46,7 @@ public final class MctsSearch implements SearchAlgorithm {
 
     private final MctsConfig config;
     private final ComponentContext context;
-    private Statistics last = Statistics.NONE;
-
-    /** What the last search did, for benchmarks and metrics. */
-    public record Statistics(int tasks, long simulations, long nodes, long policyCalls, long policyContexts,
-                             long criticContexts, long replays, double seconds) {
-        static final Statistics NONE = new Statistics(0, 0, 0, 0, 0, 0, 0, 0);
-    }
+    private MctsStatistics last = MctsStatistics.NONE;
 
     public MctsSearch(MctsConfig config, ComponentContext context) {
         this.config = requireNonNull(config, "config is null");
@@ -59,7 +54,7 @@ public final class MctsSearch implements SearchAlgorithm {
     }
 
     /** The statistics of the last {@link #search} call. */
-    public Statistics lastStatistics() {
+    public MctsStatistics lastStatistics() {
         return last;
     }
 
@@ -100,16 +95,9 @@ public final class MctsSearch implements SearchAlgorithm {
         List<SearchResult> results = trees.stream().map(TaskTree::result).toList();
         long nodes = trees.stream().mapToLong(TaskTree::nodeCount).sum();
         long replays = trees.stream().mapToLong(TaskTree::replays).sum();
-        last = new Statistics(trees.size(), run.simulations, nodes, run.policyCalls, run.policyContexts,
+        last = new MctsStatistics(trees.size(), run.simulations, nodes, run.policyCalls, run.policyContexts,
                 run.criticContexts, replays, (System.nanoTime() - started) / 1e9);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("label", problem.label());
-        fields.put("tasks", last.tasks());
-        fields.put("simulations", last.simulations());
-        fields.put("nodes", last.nodes());
-        fields.put("policyCalls", last.policyCalls());
-        fields.put("policyContexts", last.policyContexts());
-        fields.put("replays", last.replays());
+        Map<String, Object> fields = last.fields(problem.label());
         fields.put("successRate", results.stream().filter(r -> r.trajectory().success()).count()
                 / (double) Math.max(1, results.size()));
         fields.put("seconds", last.seconds());
@@ -184,7 +172,7 @@ public final class MctsSearch implements SearchAlgorithm {
                         sim.leaf = child;
                     }
                 } catch (RuntimeException e) {
-                    sim.tree.fail("the environment failed during search: " + e);
+                    sim.tree.error(ErrorCause.ENVIRONMENT, "the environment failed during search: " + e);
                 }
             }
             rollout(sims.stream().filter(s -> s.leaf != null && Double.isNaN(s.value) && s.tree.active()).toList(),
@@ -247,9 +235,19 @@ public final class MctsSearch implements SearchAlgorithm {
                     .map(d -> d.candidates().stream().map(Candidate::action).toList()).toList();
             List<double[]> scores = critic.score(contexts, candidates);
             criticContexts += contexts.size();
-            checkScores(scores, candidates);
+            CriticScores.check(critic, scores, candidates);
             for (int i = 0; i < sims.size(); i++) {
                 Simulation sim = sims.get(i);
+                if (decisions.get(i).isFailed()) {
+                    sim.tree.error(ErrorCause.POLICY, "the policy could not decide: "
+                            + decisions.get(i).failure());
+                    continue;
+                }
+                if (scores.get(i) == null) {
+                    sim.tree.error(ErrorCause.OTHER, "the critic could not judge the candidates of step "
+                            + contexts.get(i).step());
+                    continue;
+                }
                 List<Edge> edges = new ArrayList<>();
                 for (int j = 0; j < candidates.get(i).size(); j++) {
                     edges.add(new Edge(candidates.get(i).get(j), scores.get(i)[j], j));
@@ -263,26 +261,6 @@ public final class MctsSearch implements SearchAlgorithm {
                 sim.edges.add(edge);
                 sim.stepFrom = sim.expand;
                 sim.stepEdge = edge;
-            }
-        }
-
-        private void checkScores(List<double[]> scores, List<List<Action>> candidates) {
-            String who = "critic " + critic.getClass().getName();
-            if (scores == null || scores.size() != candidates.size()) {
-                throw new IllegalStateException(who + " returned " + (scores == null ? "null" : scores.size())
-                        + " score lists for " + candidates.size() + " contexts");
-            }
-            for (int i = 0; i < scores.size(); i++) {
-                double[] row = scores.get(i);
-                if (row == null || row.length != candidates.get(i).size()) {
-                    throw new IllegalStateException(who + " returned " + (row == null ? "null" : row.length)
-                            + " scores for " + candidates.get(i).size() + " candidates");
-                }
-                for (double v : row) {
-                    if (!(v >= 0 && v <= 1)) {
-                        throw new IllegalStateException(who + " returned the score " + v + "; scores must be in [0, 1]");
-                    }
-                }
             }
         }
 
@@ -303,7 +281,7 @@ public final class MctsSearch implements SearchAlgorithm {
                     episodes[i] = sim.tree.episodeAt(sim.leaf);
                     running[i] = true;
                 } catch (RuntimeException e) {
-                    sim.tree.fail("the environment failed during search: " + e);
+                    sim.tree.error(ErrorCause.ENVIRONMENT, "the environment failed during search: " + e);
                 }
             }
             for (int t = 0; t < config.maxRolloutSteps(); t++) {
@@ -324,6 +302,11 @@ public final class MctsSearch implements SearchAlgorithm {
                     int i = active.get(k);
                     Simulation sim = sims.get(i);
                     Decision decision = decisions.get(k);
+                    if (decision.isFailed()) {
+                        running[i] = false;
+                        sim.tree.error(ErrorCause.POLICY, "the policy could not decide: " + decision.failure());
+                        continue;
+                    }
                     if (decision.isEmpty()) {
                         running[i] = false;
                         sim.value = returns[i];
@@ -342,7 +325,7 @@ public final class MctsSearch implements SearchAlgorithm {
                         }
                     } catch (RuntimeException e) {
                         running[i] = false;
-                        sim.tree.fail("the environment failed during search: " + e);
+                        sim.tree.error(ErrorCause.ENVIRONMENT, "the environment failed during search: " + e);
                     }
                 }
             }
@@ -374,6 +357,10 @@ public final class MctsSearch implements SearchAlgorithm {
                 TaskTree tree = unguided.get(i);
                 Decision decision = decisions.get(i);
                 Node root = tree.current();
+                if (decision.isFailed()) {
+                    tree.error(ErrorCause.POLICY, "the policy could not decide: " + decision.failure());
+                    continue;
+                }
                 if (decision.isEmpty()) {
                     tree.fail("the policy proposed no action");
                     continue;
@@ -398,7 +385,7 @@ public final class MctsSearch implements SearchAlgorithm {
                     }
                     tree.commit(edge);
                 } catch (RuntimeException e) {
-                    tree.fail("the environment failed during search: " + e);
+                    tree.error(ErrorCause.ENVIRONMENT, "the environment failed during search: " + e);
                 }
             }
         }

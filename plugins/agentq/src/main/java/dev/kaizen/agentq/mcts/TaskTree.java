@@ -11,6 +11,7 @@ import dev.kaizen.api.search.ActionStatistics;
 import dev.kaizen.api.search.NodeStatistics;
 import dev.kaizen.api.search.SearchResult;
 import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.ErrorCause;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.api.trajectory.TrajectorySource;
 import java.util.ArrayDeque;
@@ -61,7 +62,7 @@ final class TaskTree {
                 finish();
             }
         } catch (RuntimeException e) {
-            fail("could not start the episode: " + e);
+            error(ErrorCause.ENVIRONMENT, "could not start the episode: " + e);
         }
     }
 
@@ -174,10 +175,18 @@ final class TaskTree {
         closeEpisode();
     }
 
-    /** Ends the search of this task as failed, keeping what was committed. */
+    /** Ends the search of this task as failed by the agent (e.g. the step limit), keeping what was committed. */
     void fail(String error) {
         if (result == null) {
             result = Trajectory.failed(task, committed, TrajectorySource.SEARCH, error);
+            closeEpisode();
+        }
+    }
+
+    /** Ends the search of this task as errored (see {@link ErrorCause}), keeping what was committed. */
+    void error(ErrorCause cause, String error) {
+        if (result == null) {
+            result = Trajectory.errored(task, committed, TrajectorySource.SEARCH, cause, error);
             closeEpisode();
         }
     }

@@ -120,7 +120,7 @@ class MctsSearchTest {
         // two expansions and four one-step rollouts; nothing needed in step 1
         assertThat(policy.calls()).isEqualTo(6);
         assertThat(critic.contexts()).isEqualTo(2);
-        MctsSearch.Statistics statistics = mcts.lastStatistics();
+        MctsStatistics statistics = mcts.lastStatistics();
         assertThat(statistics.simulations()).isEqualTo(8);
         assertThat(statistics.nodes()).isEqualTo(6);
         assertThat(statistics.replays()).isZero();

@@ -1,5 +1,8 @@
 package dev.kaizen.djl.optimizer;
 
+import java.util.List;
+import dev.kaizen.djl.policy.DjlScorerFactory;
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.OptimizerFactory;
@@ -22,6 +25,11 @@ public final class PpoOptimizerFactory implements OptimizerFactory<PpoConfig> {
     @Override
     public Optimizer create(PpoConfig config, ComponentContext context) {
         return new PpoOptimizer(name(), config, context.metrics(), context::progress);
+    }
+
+    @Override
+    public List<Requirement> requirements(PpoConfig config) {
+        return List.of(Requirement.policy(DjlScorerFactory.NETWORK, "it trains the policy's network"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.kaizen.djl.policy;
 
+import java.util.Set;
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.PolicyFactory;
@@ -8,6 +10,9 @@ import org.pf4j.Extension;
 /** Registers {@link DjlScorerPolicy} as policy {@code djl-scorer}. */
 @Extension
 public final class DjlScorerFactory implements PolicyFactory<DjlScorerConfig> {
+
+    /** The trait of policies whose network the DJL optimisers and reward models train. */
+    public static final String NETWORK = "djl-scorer-network";
 
     @Override
     public String name() {
@@ -22,6 +27,11 @@ public final class DjlScorerFactory implements PolicyFactory<DjlScorerConfig> {
     @Override
     public Policy create(DjlScorerConfig config, ComponentContext context) {
         return DjlScorerPolicy.create(config, name(), context.seed(name()));
+    }
+
+    @Override
+    public Set<String> traits() {
+        return Set.of(Requirement.TRAINABLE, NETWORK);
     }
 
     @Override

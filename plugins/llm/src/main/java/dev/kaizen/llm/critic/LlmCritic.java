@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * ({@link Ranks}). An unreadable answer is answered once with what was wrong; if the second answer
  * is no better, the unplaced candidates stay tied.
  *
- * <p>Contexts are judged concurrently. A context whose requests fail after all retries gets tied
- * scores (0.5) and a warning; a batch where every context failed, or a server that rejects the
- * credentials or the model, ends the call with an {@link LlmServerException}. Requests are
+ * <p>Contexts are judged concurrently. A context whose requests fail after all retries gets no scores
+ * (a null row: the search records that episode as errored) and a warning, however the contexts were
+ * batched; a server that rejects the credentials or the model ends the call with an
+ * {@link LlmServerException}. Requests are
  * seeded from the part's seed, the task, the step and the pick. One thread calls {@link #score} at
  * a time; closing the critic closes its client and records what it did as an {@code llm-critic}
  * metrics event.
@@ -111,8 +112,6 @@ public final class LlmCritic implements Critic {
             futures.add(workers.submit(() -> Ranks.scores(options.size(), rank(context, options))));
         }
         List<double[]> out = new ArrayList<>(contexts.size());
-        LlmServerException firstFailure = null;
-        int failed = 0;
         for (int i = 0; i < futures.size(); i++) {
             try {
                 out.add(futures.get(i).get());
@@ -127,15 +126,10 @@ public final class LlmCritic implements Critic {
                 if (FATAL_STATUSES.contains(failure.status())) {
                     throw failure;
                 }
-                failed++;
-                firstFailure = firstFailure == null ? failure : firstFailure;
-                LOG.warn("no judgement for task {} at step {} (candidates tied): {}", contexts.get(i).task().id(),
+                LOG.warn("no judgement for task {} at step {}: {}", contexts.get(i).task().id(),
                         contexts.get(i).step(), failure.getMessage());
-                out.add(Ranks.scores(candidates.get(i).size(), List.of()));
+                out.add(null);
             }
-        }
-        if (failed > 0 && failed == contexts.size()) {
-            throw firstFailure;
         }
         return out;
     }

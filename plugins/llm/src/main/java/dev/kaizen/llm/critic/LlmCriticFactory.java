@@ -1,5 +1,7 @@
 package dev.kaizen.llm.critic;
 
+import java.util.List;
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.critic.Critic;
 import dev.kaizen.api.critic.CriticFactory;
@@ -80,6 +82,12 @@ public final class LlmCriticFactory implements CriticFactory<LlmCriticConfig> {
         LOG.info("{}: judging with model {} at {} (the {} policy's{})", name(), resolved.model(), resolved.baseUrl(),
                 policyName, config.model() == null ? " base model" : " server");
         return resolved;
+    }
+
+    @Override
+    public List<Requirement> requirements(LlmCriticConfig config) {
+        return config.followsPolicy() ? List.of(Requirement.policy(Requirement.CHAT_MODEL, "it judges with the "
+                + "policy's server and base model when its own baseUrl and model are not set")) : List.of();
     }
 
     @Override

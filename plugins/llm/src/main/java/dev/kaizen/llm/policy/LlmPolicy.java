@@ -55,10 +55,10 @@ import org.slf4j.LoggerFactory;
  * the step, so a context's request does not depend on its batch. Whether the server honours seeds
  * is the server's matter.
  *
- * <p>A context whose requests fail after all retries gets an empty decision (its episode is
- * recorded as failed) and a warning is logged. A batch in which every context failed, or a server
- * that rejects the credentials or the model (401, 403, 404), ends the call with an
- * {@link LlmServerException}.
+ * <p>A context whose requests fail after all retries gets a {@linkplain Decision#failed failed
+ * decision} (its episode is recorded as errored, and the run fails if too many do) and a warning is
+ * logged, however the contexts were batched. A server that rejects the credentials or the model
+ * (401, 403, 404) ends the call with an {@link LlmServerException}.
  *
  * <p>The model and endpoint can be switched ({@link #switchModel}) and are checkpointed, so a
  * resumed run talks to the model the run had reached. One thread calls {@link #decide} at a time;
@@ -140,8 +140,6 @@ public final class LlmPolicy implements Policy, Checkpointable {
             futures.add(workers.submit(() -> decideOne(context, sampling)));
         }
         List<Decision> decisions = new ArrayList<>(batch.size());
-        LlmServerException firstFailure = null;
-        int failed = 0;
         for (int i = 0; i < futures.size(); i++) {
             try {
                 decisions.add(futures.get(i).get());
@@ -156,16 +154,11 @@ public final class LlmPolicy implements Policy, Checkpointable {
                 if (FATAL_STATUSES.contains(failure.status())) {
                     throw failure;
                 }
-                failed++;
-                firstFailure = firstFailure == null ? failure : firstFailure;
                 failedContexts.incrementAndGet();
                 LOG.warn("no decision for task {} at step {}: {}", batch.get(i).task().id(), batch.get(i).step(),
                         failure.getMessage());
-                decisions.add(new Decision(List.of()));
+                decisions.add(Decision.failed(failure.getMessage()));
             }
-        }
-        if (failed > 0 && failed == batch.size()) {
-            throw firstFailure;
         }
         return decisions;
     }

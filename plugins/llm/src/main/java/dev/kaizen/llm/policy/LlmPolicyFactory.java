@@ -1,5 +1,7 @@
 package dev.kaizen.llm.policy;
 
+import java.util.Set;
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.PolicyFactory;
@@ -40,6 +42,11 @@ public final class LlmPolicyFactory implements PolicyFactory<LlmPolicyConfig> {
                 config.maxRetries(), config.initialBackoffMillis(), config.maxBackoffMillis(),
                 config.maxRetryAfterSeconds(), context.seed(name() + "/jitter"), environment));
         return new LlmPolicy(config, client, context.metrics());
+    }
+
+    @Override
+    public Set<String> traits() {
+        return Set.of(Requirement.CHAT_MODEL);
     }
 
     @Override

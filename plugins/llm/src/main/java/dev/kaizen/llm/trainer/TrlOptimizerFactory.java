@@ -1,5 +1,7 @@
 package dev.kaizen.llm.trainer;
 
+import java.util.List;
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.OptimizerFactory;
@@ -24,6 +26,12 @@ public final class TrlOptimizerFactory implements OptimizerFactory<TrlOptimizerC
     public Optimizer create(TrlOptimizerConfig config, ComponentContext context) {
         return new TrlOptimizer(config, context.runDirectory(), context.metrics(), name(),
                 new LlmPolicyFactory().name());
+    }
+
+    @Override
+    public List<Requirement> requirements(TrlOptimizerConfig config) {
+        return List.of(Requirement.policy(Requirement.CHAT_MODEL,
+                "it retrains the served model and points the policy at the new weights"));
     }
 
     @Override

@@ -200,11 +200,17 @@ class LlmPolicyTest {
     }
 
     @Test
-    void aServerThatFailsEveryContextEndsTheCall() {
+    void aServerThatFailsEveryContextFailsEachDecisionAndOnlyABadModelEndsTheCall() {
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.status(502, "Bad Gateway"));
              Policy policy = policy(context(), server, Map.of())) {
-            assertThatThrownBy(() -> policy.decide(List.of(start(0), start(1)), Sampling.greedy()))
-                    .isInstanceOf(LlmServerException.class).hasMessageContaining("502: Bad Gateway");
+            // the same outcome whether the failing contexts came alone or together
+            List<Decision> together = policy.decide(List.of(start(0), start(1)), Sampling.greedy());
+            List<Decision> alone = policy.decide(List.of(start(1)), Sampling.greedy());
+            assertThat(together).allSatisfy(d -> {
+                assertThat(d.isFailed()).isTrue();
+                assertThat(d.failure()).contains("502: Bad Gateway");
+            });
+            assertThat(alone.get(0).failure()).isEqualTo(together.get(1).failure());
         }
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) ->
                 Reply.status(404, error("The model `test-model` does not exist."))
