@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Options every command takes, before or after the command's name. */
-final class GlobalOptions {
+public final class GlobalOptions {
 
     @Option(names = "--plugins", paramLabel = "DIR",
             description = "Plugins directory (default: $KAIZEN_PLUGINS, else $KAIZEN_HOME/plugins).")
-    Path plugins;
+    public Path plugins;
 
     @Option(names = "--verbose", description = "Show plugin loading and full stack traces.")
-    boolean verbose;
+    public boolean verbose;
 }

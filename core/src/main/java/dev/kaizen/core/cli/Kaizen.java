@@ -27,7 +27,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -70,6 +72,10 @@ public final class Kaizen implements Callable<Integer> {
     private Injector injector;
     private Path pluginsDirectory;
     private boolean verbose;
+    private boolean sharedPlugins;
+
+    /** Plugin hosts shared by the {@link #sharingPlugins() sharing} instances of this JVM, by plugins directory. */
+    private static final Map<String, Injector> SHARED = new ConcurrentHashMap<>();
 
     /**
      * @param environment the process environment ({@code KAIZEN_HOME}, {@code KAIZEN_PLUGINS})
@@ -93,9 +99,22 @@ public final class Kaizen implements Callable<Integer> {
         System.exit(code);
     }
 
+    /**
+     * Makes this instance load its plugins once per JVM and plugins directory, sharing them with the
+     * other sharing instances, and never close them: for running many recipes at once in one JVM (a
+     * sweep's cells), where a native library (PyTorch) can be loaded by one class loader only.
+     */
+    public Kaizen sharingPlugins() {
+        sharedPlugins = true;
+        return this;
+    }
+
     /** Runs the command line and returns its exit code. */
     public int execute(String... args) {
         commandLine = new CommandLine(this);
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class, Kaizen.class.getClassLoader())) {
+            commandLine.addSubcommand(extension.name(), extension.command(this));
+        }
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
@@ -146,7 +165,7 @@ public final class Kaizen implements Callable<Integer> {
     }
 
     /** Applies a command's global options (they may come before or after the command's name). */
-    void configure(GlobalOptions options) {
+    public void configure(GlobalOptions options) {
         Path plugins = options.plugins != null ? options.plugins : global.plugins;
         verbose = options.verbose || global.verbose;
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -167,9 +186,18 @@ public final class Kaizen implements Callable<Integer> {
 
     private Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory)));
+            injector = sharedPlugins
+                    ? SHARED.computeIfAbsent(String.valueOf(pluginsDirectory == null ? null
+                            : pluginsDirectory.toAbsolutePath().normalize()),
+                            key -> Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory))))
+                    : Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory)));
         }
         return injector;
+    }
+
+    /** The plugins directory the command uses (after {@link #configure}); null if none. */
+    public Path pluginsDirectory() {
+        return pluginsDirectory;
     }
 
     /** The loaded plugins. */
@@ -198,7 +226,7 @@ public final class Kaizen implements Callable<Integer> {
         return get(ConfigBinder.class);
     }
 
-    RecipeLoader recipeLoader() {
+    public RecipeLoader recipeLoader() {
         registry();
         return get(RecipeLoader.class);
     }
@@ -216,7 +244,7 @@ public final class Kaizen implements Callable<Integer> {
     }
 
     private void close() {
-        if (injector != null && injector.getExistingBinding(com.google.inject.Key.get(PluginHost.class)) != null) {
+        if (!sharedPlugins && injector != null && injector.getExistingBinding(com.google.inject.Key.get(PluginHost.class)) != null) {
             try {
                 injector.getInstance(PluginHost.class).close();
             } catch (RuntimeException e) {
@@ -226,12 +254,12 @@ public final class Kaizen implements Callable<Integer> {
     }
 
     /** {@code $KAIZEN_HOME}, or null. */
-    Path home() {
+    public Path home() {
         String home = environment.get("KAIZEN_HOME");
         return home == null || home.isBlank() ? null : Path.of(home);
     }
 
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return environment;
     }
 
@@ -239,19 +267,19 @@ public final class Kaizen implements Callable<Integer> {
         return in;
     }
 
-    PrintStream out() {
+    public PrintStream out() {
         return out;
     }
 
-    PrintStream err() {
+    public PrintStream err() {
         return err;
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 
-    ProgressDisplay progress() {
+    public ProgressDisplay progress() {
         return new ProgressDisplay(progressMode, err);
     }
 
@@ -259,7 +287,7 @@ public final class Kaizen implements Callable<Integer> {
      * A recipe argument as a file: the path itself if it exists, else {@code $KAIZEN_HOME/recipes/ARG}
      * or {@code $KAIZEN_HOME/recipes/ARG.yaml}.
      */
-    Path recipeFile(String argument) {
+    public Path recipeFile(String argument) {
         Path direct = Path.of(argument);
         if (Files.isRegularFile(direct)) {
             return direct;

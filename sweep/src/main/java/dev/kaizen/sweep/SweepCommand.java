@@ -1,0 +1,152 @@
+package dev.kaizen.sweep;
+
+import dev.kaizen.api.ProgressReporter;
+import dev.kaizen.core.BadInputException;
+import dev.kaizen.core.cli.GlobalOptions;
+import dev.kaizen.core.cli.Kaizen;
+import dev.kaizen.core.recipe.Recipe;
+import dev.kaizen.core.recipe.RecipeLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kaizen sweep RECIPE... [--seeds S] [--grid PATH=V1,V2,...]... [--set PATH=VALUE]... [--master URL] [--out DIR]}.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run recipes × grid cells × seeds, each cell an ordinary run in DIR/runs/, as Apache Spark tasks.",
+            "The same command on the same --out skips completed cells and resumes interrupted ones."})
+final class SweepCommand implements Callable<Integer> {
+
+    private final Kaizen kaizen;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(arity = "1..*", paramLabel = "RECIPE", description = "Recipes (files, or names in $KAIZEN_HOME/recipes).")
+    List<String> recipes = new ArrayList<>();
+
+    @Option(names = "--seeds", paramLabel = "SEEDS", description = "Seeds: a range 7-16, a list 7,9,11, or both (default: 7).")
+    String seeds = "7";
+
+    @Option(names = "--grid", paramLabel = "PATH=V1,V2,...", description = "A field and its values; repeatable (cartesian product).")
+    List<String> grid = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a field in every cell; repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default local[K], K = half the cores): local[2], spark://HOST:7077, yarn, k8s://...")
+    String master;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: sweeps/sweep-yyyyMMdd-HHmmss).")
+    Path out;
+
+    SweepCommand(Kaizen kaizen) {
+        this.kaizen = kaizen;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        kaizen.configure(global);
+        List<Cell> cells = plan();
+        String sparkMaster = master != null ? master
+                : SparkSweep.localMaster(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        Path directory = (out != null ? out : Path.of("sweeps", "sweep-" + java.time.LocalDateTime.now(kaizen.clock())
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
+        Files.createDirectories(directory.resolve("runs"));
+        SweepState state = SweepState.open(directory, cells, sparkMaster);
+        Map<String, String> environment = new HashMap<>();
+        for (String key : List.of("KAIZEN_HOME", "KAIZEN_PLUGINS")) {
+            if (kaizen.environment().containsKey(key)) {
+                environment.put(key, kaizen.environment().get(key));
+            }
+        }
+        kaizen.err().printf(Locale.ROOT, "sweep: %d cells on %s into %s%n", cells.size(), sparkMaster, directory);
+        CellTask task = new CellTask(directory, environment, kaizen.pluginsDirectory());
+        List<CellOutcome> outcomes;
+        try (ProgressReporter progress = kaizen.progress().start("sweep", cells.size())) {
+            outcomes = SparkSweep.run(sparkMaster, cells, task, state::running, outcome -> {
+                state.finished(outcome);
+                kaizen.err().println(line(outcome));
+                progress.advance(1);
+            });
+        }
+        printTable(cells, outcomes);
+        kaizen.out().println("sweep directory: " + directory);
+        long failed = outcomes.stream().filter(o -> !CellOutcome.COMPLETED.equals(o.state())).count();
+        if (failed > 0) {
+            kaizen.out().println(failed + " of " + cells.size() + " cells failed; see sweep.json and logs/");
+            return Kaizen.FAILED;
+        }
+        return Kaizen.OK;
+    }
+
+    /** The cells, every recipe and grid cell checked (bound with its overrides) before any runs. */
+    private List<Cell> plan() {
+        RecipeLoader loader = kaizen.recipeLoader();
+        List<SweepPlan.Axis> axes = grid.stream().map(SweepPlan.Axis::parse).toList();
+        List<SweepPlan.NamedRecipe> named = new ArrayList<>();
+        for (String argument : recipes) {
+            Path file = kaizen.recipeFile(argument).toAbsolutePath();
+            Recipe recipe = loader.load(file, sets);
+            named.add(new SweepPlan.NamedRecipe(recipe.name(), file.toString()));
+        }
+        List<Cell> cells = SweepPlan.cells(named, axes, sets, SeedList.parse(seeds));
+        Map<String, Boolean> checked = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            if (checked.putIfAbsent(cell.group(), true) == null) {
+                loader.load(Path.of(cell.recipe()), cell.sets());
+            }
+        }
+        if (cells.isEmpty()) {
+            throw new BadInputException("the sweep has no cells");
+        }
+        return cells;
+    }
+
+    private static String line(CellOutcome outcome) {
+        StringBuilder line = new StringBuilder("cell " + outcome.id() + ": ");
+        if (!CellOutcome.COMPLETED.equals(outcome.state())) {
+            return line.append("failed (exit ").append(outcome.exitCode()).append("): ").append(outcome.reason()).toString();
+        }
+        line.append(outcome.skipped() ? "completed earlier" : String.format(Locale.ROOT, "completed in %.1f s",
+                outcome.seconds()));
+        for (Map<String, Object> evaluation : outcome.evaluations()) {
+            line.append(String.format(Locale.ROOT, "; %s %s (%s) %.3f", evaluation.get("stage"), evaluation.get("split"),
+                    evaluation.get("search"), ((Number) evaluation.get("successRate")).doubleValue()));
+        }
+        return line.toString();
+    }
+
+    /** Each group's mean success over its completed seeds, per evaluation of the last stage. */
+    private void printTable(List<Cell> cells, List<CellOutcome> outcomes) {
+        Map<String, Map<String, List<Double>>> byGroup = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            CellOutcome outcome = outcomes.get(i);
+            Map<String, List<Double>> group = byGroup.computeIfAbsent(cells.get(i).group(), g -> new LinkedHashMap<>());
+            if (!CellOutcome.COMPLETED.equals(outcome.state())) {
+                continue;
+            }
+            for (Map<String, Object> evaluation : outcome.evaluations()) {
+                String key = evaluation.get("stage") + " " + evaluation.get("split") + " " + evaluation.get("search");
+                group.computeIfAbsent(key, k -> new ArrayList<>()).add(((Number) evaluation.get("successRate")).doubleValue());
+            }
+        }
+        kaizen.out().printf(Locale.ROOT, "%-40s %-28s %5s %8s%n", "group", "evaluation", "seeds", "success");
+        byGroup.forEach((group, evaluations) -> evaluations.forEach((key, values) ->
+                kaizen.out().printf(Locale.ROOT, "%-40s %-28s %5d %8.3f%n", group, key, values.size(),
+                        values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
+        kaizen.out().println("intervals over seeds and paired gains: kaizen compare on the sweep directory");
+    }
+}
