@@ -1,6 +1,7 @@
 package dev.kaizen.api;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.pf4j.ExtensionPoint;
 
@@ -48,5 +49,21 @@ public interface ComponentFactory<C extends ComponentConfig<T>, T> extends Exten
     /** One line for {@code kaizen components}. */
     default String description() {
         return "";
+    }
+
+    /**
+     * What this factory's parts depend on that can change results and is not in their config:
+     * library and native versions, the instruction set the numeric engine dispatches to. The host
+     * writes it into each run's {@code run.json} under the part's recipe path, so that two runs
+     * whose numbers differ in the last digits can be told apart.
+     *
+     * <p>Keys are short lowercase names ({@code djl}, {@code pytorch}, {@code cpu-capability});
+     * values are what the running process uses, not what was asked for. Never include secrets (API
+     * keys, tokens, passwords) or anything the config already holds. The host may call this from
+     * any thread, before any part is created; it should be quick and must not throw for an
+     * environment it can still run in (report {@code unknown} instead). The default reports nothing.
+     */
+    default Map<String, String> provenance() {
+        return Map.of();
     }
 }

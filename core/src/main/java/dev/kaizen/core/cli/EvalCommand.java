@@ -5,6 +5,7 @@ import dev.kaizen.core.builtin.EvaluateMethodConfig;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.run.Runner;
 import dev.kaizen.core.run.Summary;
+import dev.kaizen.core.run.provenance.ProvenanceRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ final class EvalCommand implements Callable<Integer> {
                 loaded.policy(), new EvaluateMethodConfig(policy.toAbsolutePath().normalize().toString()),
                 loaded.evaluation(), loaded.rollout());
         Path directory = out != null ? out : kaizen.defaultRunDirectory(evaluation.name());
-        Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock())
+        Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock(),
+                new ProvenanceRecorder(kaizen.plugins(), kaizen.registry(), kaizen.clock()))
                 .run(evaluation, directory);
         Results.print(kaizen.out(), directory, summary);
         return "completed".equals(summary.status()) ? Kaizen.OK : Kaizen.FAILED;

@@ -4,6 +4,7 @@ import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.run.Runner;
 import dev.kaizen.core.run.Summary;
+import dev.kaizen.core.run.provenance.ProvenanceRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         kaizen.configure(global);
-        Runner runner = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock());
+        Runner runner = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock(),
+                new ProvenanceRecorder(kaizen.plugins(), kaizen.registry(), kaizen.clock()));
         Summary summary;
         if (resume != null) {
             if (recipe != null) {

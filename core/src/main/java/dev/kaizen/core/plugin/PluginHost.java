@@ -99,8 +99,10 @@ public final class PluginHost implements AutoCloseable {
     public List<PluginInfo> plugins() {
         List<PluginInfo> out = new ArrayList<>();
         for (PluginWrapper plugin : manager.getPlugins()) {
-            out.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(), plugin.getPluginPath(),
-                    plugin.getPluginState().toString(), plugin.getDescriptor().getPluginDescription()));
+            Path path = plugin.getPluginPath();
+            out.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(), path,
+                    path.resolveSibling(manager.sourceName(plugin)), plugin.getPluginState().toString(),
+                    plugin.getDescriptor().getPluginDescription()));
         }
         out.sort(Comparator.comparing(PluginInfo::id));
         return out;

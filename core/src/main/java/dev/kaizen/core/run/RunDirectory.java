@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * pairs/*.jsonl        preference pairs, appended
  * checkpoints/STAGE/   policy/, state/NAME/ and stage.json of each completed stage
  * summary.json         the evaluations
+ * run.json             what produced the run: build, machine, plugins, each process that worked on it
  * report.html          learning curves (PNGs in report/)
  * </pre>
  * Immutable; the files themselves are written by the run.
@@ -102,6 +103,11 @@ public final class RunDirectory {
 
     public Path summary() {
         return root.resolve("summary.json");
+    }
+
+    /** What produced the run; see {@code provenance.RunProvenance}. */
+    public Path provenance() {
+        return root.resolve("run.json");
     }
 
     public Path report() {

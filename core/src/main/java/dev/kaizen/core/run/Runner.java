@@ -17,6 +17,7 @@ import dev.kaizen.core.registry.RegisteredComponent;
 import dev.kaizen.core.report.ReportWriter;
 import dev.kaizen.core.rollout.ProgressDisplay;
 import dev.kaizen.core.rollout.RolloutEngine;
+import dev.kaizen.core.run.provenance.ProvenanceRecorder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -42,15 +43,19 @@ public final class Runner {
     private final ProgressDisplay progress;
     private final PrintStream console;
     private final Clock clock;
+    private final ProvenanceRecorder provenance;
 
     /**
      * @param console where one-line notes go (stage ends, evaluation results)
+     * @param provenance writes each run's {@code run.json}
      */
-    public Runner(RecipeLoader loader, ProgressDisplay progress, PrintStream console, Clock clock) {
+    public Runner(RecipeLoader loader, ProgressDisplay progress, PrintStream console, Clock clock,
+                  ProvenanceRecorder provenance) {
         this.loader = loader;
         this.progress = progress;
         this.console = console;
         this.clock = clock;
+        this.provenance = provenance;
     }
 
     /** Runs {@code recipe} into a new run directory at {@code out}. */
@@ -80,6 +85,7 @@ public final class Runner {
 
     private Summary execute(Recipe recipe, RunDirectory directory, List<StageRecord> completed,
                             List<EvaluationResult> earlier, double earlierSeconds, boolean resumed) throws Exception {
+        provenance.record(directory, recipe, resumed);
         ConfigBinder binder = loader.binder();
         ObjectMapper json = binder.json();
         String methodName = name(binder, recipe.method());

@@ -3,6 +3,10 @@ package dev.kaizen.core.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.api.env.EnvironmentFactory;
+import dev.kaizen.core.run.provenance.PartProvenance;
+import dev.kaizen.core.run.provenance.PluginProvenance;
+import dev.kaizen.core.run.provenance.ProcessProvenance;
+import dev.kaizen.core.run.provenance.RunProvenance;
 import dev.kaizen.core.testing.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +14,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -29,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Builds a real plugin from Java source in a temporary folder (compiled with javax.tools, packed
  * as a jar with a PF4J manifest and {@code META-INF/extensions.idx}), drops it into a plugins
- * directory and loads it through PF4J, beside broken files.
+ * directory and loads it through PF4J, beside broken files; a run records its checksum.
  */
 @SuppressWarnings("rawtypes") // EnvironmentFactory.class is the raw extension point
 class PluginJarTest {
@@ -57,11 +63,16 @@ class PluginJarTest {
             import dev.kaizen.api.env.Action;
             import dev.kaizen.api.env.Environment;
             import dev.kaizen.api.env.EnvironmentFactory;
+import dev.kaizen.core.run.provenance.PartProvenance;
+import dev.kaizen.core.run.provenance.PluginProvenance;
+import dev.kaizen.core.run.provenance.ProcessProvenance;
+import dev.kaizen.core.run.provenance.RunProvenance;
             import dev.kaizen.api.env.Episode;
             import dev.kaizen.api.env.Observation;
             import dev.kaizen.api.env.Split;
             import dev.kaizen.api.env.Task;
             import java.util.ArrayList;
+import java.util.HexFormat;
             import java.util.List;
             import java.util.Map;
             import org.pf4j.Extension;
@@ -71,6 +82,7 @@ class PluginJarTest {
                 @Override public String name() { return "greeting"; }
                 @Override public Class<GreetingConfig> configType() { return GreetingConfig.class; }
                 @Override public String description() { return "say the word you are asked to say"; }
+                @Override public Map<String, String> provenance() { return Map.of("phrasebook", "2.1"); }
 
                 @Override
                 public Environment create(GreetingConfig config, ComponentContext context) {
@@ -249,6 +261,27 @@ class PluginJarTest {
                 "--plugins", plugins.toString(), "--set", "environment.tasks=0");
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("environment: tasks must be >= 1, got 0");
+    }
+
+    @Test
+    void aRunRecordsThePluginZipsChecksumAndWhatThePluginSaysItsPartDependsOn() throws Exception {
+        Path zip = zip(plugins.resolve("greeting-plugin-2.0.0.zip"), "greeting-zip");
+        Path recipe = Files.writeString(plugins.getParent().resolve("greet-" + plugins.getFileName() + ".yaml"), """
+                name: greet
+                environment: {type: greeting, tasks: 2}
+                policy: {type: first-action}
+                evaluation: {splits: [unseen]}
+                """);
+        Path out = plugins.getParent().resolve("run-" + plugins.getFileName());
+        Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString(), "--plugins", plugins.toString());
+        assertThat(result.code()).as(result.toString()).isZero();
+
+        ProcessProvenance process = RunProvenance.read(out.resolve("run.json")).processes().get(0);
+        assertThat(process.plugins()).containsExactly(new PluginProvenance("greeting-zip", "2.0.0",
+                "greeting-plugin-2.0.0.zip", HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip)))));
+        assertThat(process.parts().get("environment")).isEqualTo(new PartProvenance("greeting", "greeting-zip",
+                Map.of("phrasebook", "2.1")));
     }
 
     @Test

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The API key reaches the server and nowhere else: not in log lines (at any level), exception
- * messages, checkpoint files, metrics or config errors — even when the server echoes it back.
+ * messages, checkpoint files, metrics, config errors or what the parts report for {@code run.json}
+ * — even when the server echoes it back.
  */
 class SecretsTest {
 
@@ -149,6 +150,16 @@ class SecretsTest {
         }
         logs.list.forEach(event -> texts.add(event.getFormattedMessage()));
         assertThat(texts).allSatisfy(text -> assertThat(text).doesNotContain(key));
+    }
+
+    @Test
+    void whatThePartsReportForRunJsonNamesTheClientAndNoSecret() {
+        for (Map<String, String> provenance : List.of(new LlmPolicyFactory(name -> key).provenance(),
+                new LlmCriticFactory(name -> key).provenance())) {
+            assertThat(provenance).containsEntry("api", "openai-chat-completions");
+            assertThat(provenance.get("httpclient5")).matches("5\\.\\d+.*");
+            assertThat(provenance.toString()).doesNotContain(key);
+        }
     }
 
     @Test

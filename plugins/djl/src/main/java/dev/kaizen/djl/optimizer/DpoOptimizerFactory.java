@@ -6,6 +6,8 @@ import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.OptimizerFactory;
+import dev.kaizen.djl.engine.EngineProvenance;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** Registers DPO for {@code djl-scorer} as optimizer {@code dpo}. */
@@ -25,6 +27,12 @@ public final class DpoOptimizerFactory implements OptimizerFactory<DpoConfig> {
     @Override
     public Optimizer create(DpoConfig config, ComponentContext context) {
         return new DpoOptimizer(name(), config, context.metrics(), context::progress);
+    }
+
+    /** The DJL and PyTorch versions and the CPU kernels PyTorch dispatches to ({@link EngineProvenance}). */
+    @Override
+    public Map<String, String> provenance() {
+        return EngineProvenance.current();
     }
 
     @Override

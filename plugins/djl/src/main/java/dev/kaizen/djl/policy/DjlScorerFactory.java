@@ -5,6 +5,8 @@ import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.PolicyFactory;
+import dev.kaizen.djl.engine.EngineProvenance;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** Registers {@link DjlScorerPolicy} as policy {@code djl-scorer}. */
@@ -27,6 +29,12 @@ public final class DjlScorerFactory implements PolicyFactory<DjlScorerConfig> {
     @Override
     public Policy create(DjlScorerConfig config, ComponentContext context) {
         return DjlScorerPolicy.create(config, name(), context.seed(name()));
+    }
+
+    /** The DJL and PyTorch versions and the CPU kernels PyTorch dispatches to ({@link EngineProvenance}). */
+    @Override
+    public Map<String, String> provenance() {
+        return EngineProvenance.current();
     }
 
     @Override

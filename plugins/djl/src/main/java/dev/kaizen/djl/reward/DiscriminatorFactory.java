@@ -3,8 +3,10 @@ package dev.kaizen.djl.reward;
 import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.reward.RewardModel;
 import dev.kaizen.api.reward.RewardModelFactory;
+import dev.kaizen.djl.engine.EngineProvenance;
 import dev.kaizen.djl.policy.DjlScorerConfig;
 import dev.kaizen.djl.policy.DjlScorerPolicy;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** Registers {@link DiscriminatorRewardModel} as reward model {@code discriminator}. */
@@ -27,6 +29,12 @@ public final class DiscriminatorFactory implements RewardModelFactory<Discrimina
                 null, 0.0, null, null);
         return new DiscriminatorRewardModel(name(), config,
                 DjlScorerPolicy.create(network, name(), context.seed(name())), context.metrics());
+    }
+
+    /** The DJL and PyTorch versions and the CPU kernels PyTorch dispatches to ({@link EngineProvenance}). */
+    @Override
+    public Map<String, String> provenance() {
+        return EngineProvenance.current();
     }
 
     @Override

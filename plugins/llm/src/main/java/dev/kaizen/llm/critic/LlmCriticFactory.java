@@ -9,9 +9,11 @@ import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.llm.client.ChatClient;
 import dev.kaizen.llm.client.ClientFields;
+import dev.kaizen.llm.client.ClientProvenance;
 import dev.kaizen.llm.policy.LlmPolicy;
 import dev.kaizen.llm.policy.LlmPolicyConfig;
 import dev.kaizen.llm.policy.LlmPolicyFactory;
+import java.util.Map;
 import java.util.function.Function;
 import org.pf4j.Extension;
 import org.slf4j.Logger;
@@ -82,6 +84,12 @@ public final class LlmCriticFactory implements CriticFactory<LlmCriticConfig> {
         LOG.info("{}: judging with model {} at {} (the {} policy's{})", name(), resolved.model(), resolved.baseUrl(),
                 policyName, config.model() == null ? " base model" : " server");
         return resolved;
+    }
+
+    /** The API and the HTTP client's version ({@link ClientProvenance}); never the key or the server. */
+    @Override
+    public Map<String, String> provenance() {
+        return ClientProvenance.current();
     }
 
     @Override

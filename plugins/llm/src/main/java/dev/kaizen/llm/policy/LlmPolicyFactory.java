@@ -7,6 +7,8 @@ import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.PolicyFactory;
 import dev.kaizen.llm.client.ChatClient;
 import dev.kaizen.llm.client.ClientFields;
+import dev.kaizen.llm.client.ClientProvenance;
+import java.util.Map;
 import java.util.function.Function;
 import org.pf4j.Extension;
 
@@ -42,6 +44,12 @@ public final class LlmPolicyFactory implements PolicyFactory<LlmPolicyConfig> {
                 config.maxRetries(), config.initialBackoffMillis(), config.maxBackoffMillis(),
                 config.maxRetryAfterSeconds(), context.seed(name() + "/jitter"), environment));
         return new LlmPolicy(config, client, context.metrics());
+    }
+
+    /** The API and the HTTP client's version ({@link ClientProvenance}); never the key or the server. */
+    @Override
+    public Map<String, String> provenance() {
+        return ClientProvenance.current();
     }
 
     @Override
