@@ -1,0 +1,198 @@
+package dev.kaizen.core.compare;
+
+import dev.kaizen.core.run.RunDirectory;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Writes {@code compare.html} and its charts ({@code charts/*.png}, drawn with XChart): for each
+ * evaluation key, each group's mean success with its 95% t-interval as error bars, and the success
+ * of every seed as a line from the baseline through the other groups. Stateless.
+ */
+public final class CompareReport {
+
+    private static final Color[] COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
+        new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127)};
+
+    private CompareReport() {
+    }
+
+    /** Writes the report of {@code comparison} into {@code directory}, replacing an earlier one. */
+    public static void write(Comparison comparison, Path directory) throws IOException {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        Path charts = Files.createDirectories(directory.resolve("charts"));
+        List<String[]> figures = new ArrayList<>(); // file, caption
+        int index = 0;
+        for (EvaluationKey key : comparison.keys()) {
+            index++;
+            String name = String.format(Locale.ROOT, "%02d-%s", index,
+                    (key.stage() + "-" + key.split() + "-" + key.search()).replaceAll("[^A-Za-z0-9._-]", "_"));
+            List<GroupRow> rows = comparison.rows(key);
+            save(meanChart(key, rows), charts.resolve("success-" + name + ".png"));
+            figures.add(new String[] {"success-" + name + ".png", "Mean success over seeds, " + key
+                    + "; bars: 95% t-interval over seeds"});
+            if (rows.size() > 1) {
+                save(seedChart(key, ordered(rows, comparison.baseline())), charts.resolve("seeds-" + name + ".png"));
+                figures.add(new String[] {"seeds-" + name + ".png", "Success of each seed, " + key
+                        + ", from the baseline " + comparison.baseline() + " to each group"});
+            }
+        }
+        RunDirectory.writeAtomically(directory.resolve("compare.html"), html(comparison, figures));
+    }
+
+    private static List<GroupRow> ordered(List<GroupRow> rows, String baseline) {
+        List<GroupRow> out = new ArrayList<>(rows.stream().filter(r -> r.group().equals(baseline)).toList());
+        rows.stream().filter(r -> !r.group().equals(baseline)).forEach(out::add);
+        return out;
+    }
+
+    private static XYChart meanChart(EvaluationKey key, List<GroupRow> rows) {
+        XYChart chart = chart("Mean success: " + key, rows);
+        double[] x = new double[rows.size()];
+        double[] y = new double[rows.size()];
+        double[] bars = new double[rows.size()];
+        double low = 0;
+        double high = 1;
+        for (int i = 0; i < rows.size(); i++) {
+            MeanEstimate success = rows.get(i).success();
+            x[i] = i;
+            y[i] = success.mean();
+            bars[i] = success.hasInterval() ? success.high() - success.mean() : 0;
+            low = Math.min(low, y[i] - bars[i]);
+            high = Math.max(high, y[i] + bars[i]);
+        }
+        chart.getStyler().setYAxisMin(low).setYAxisMax(high);
+        chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setLegendVisible(false);
+        XYSeries series = chart.addSeries("mean success", x, y, bars);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarkerColor(COLORS[0]);
+        return chart;
+    }
+
+    private static XYChart seedChart(EvaluationKey key, List<GroupRow> rows) {
+        XYChart chart = chart("Success by seed: " + key, rows);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        SortedMap<Long, List<double[]>> seeds = new TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (Map.Entry<Long, Double> seed : rows.get(i).perSeed().entrySet()) {
+                seeds.computeIfAbsent(seed.getKey(), s -> new ArrayList<>()).add(new double[] {i, seed.getValue()});
+            }
+        }
+        int color = 0;
+        for (Map.Entry<Long, List<double[]>> seed : seeds.entrySet()) {
+            double[] x = seed.getValue().stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = seed.getValue().stream().mapToDouble(p -> p[1]).toArray();
+            Color c = COLORS[color++ % COLORS.length];
+            XYSeries line = chart.addSeries("seed " + seed.getKey(), x, y);
+            line.setLineColor(c);
+            line.setMarkerColor(c);
+            line.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+
+    /** A chart whose x axis names the groups of {@code rows} at 0, 1, ... */
+    private static XYChart chart(String title, List<GroupRow> rows) {
+        XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("group")
+                .yAxisTitle("success rate").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(230, 230, 230));
+        chart.getStyler().setAntiAlias(true);
+        chart.getStyler().setXAxisMin(-0.5).setXAxisMax(rows.size() - 0.5);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
+            int i = (int) Math.round(x);
+            return Math.abs(x - i) < 1e-9 && i >= 0 && i < rows.size() ? rows.get(i).group() : "";
+        });
+        return chart;
+    }
+
+    private static void save(XYChart chart, Path file) throws IOException {
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private static String html(Comparison comparison, List<String[]> figures) {
+        StringBuilder out = new StringBuilder();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Comparison</title>\n"
+                + "<style>body{font-family:sans-serif;margin:2em;max-width:1200px}"
+                + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+                + "th{background:#f4f4f4}td:nth-child(-n+4){text-align:left}</style></head><body>\n");
+        out.append("<h1>Comparison</h1>\n<p>baseline <b>").append(escape(comparison.baseline())).append("</b> (")
+                .append(escape(comparison.baselineReason())).append("); stages: ")
+                .append(escape(comparison.stages().toString())).append("; ").append(comparison.runs().size())
+                .append(" runs in ").append(comparison.groups().size()).append(" groups</p>\n");
+        out.append("<table><tr><th>group</th><th>stage</th><th>split</th><th>search</th><th>seeds</th>"
+                + "<th>success</th><th>95% t-interval</th><th>pooled (Wilson)</th><th>reward</th><th>gain</th>"
+                + "<th>95% t-interval</th><th>p (t)</th><th>p (Wilcoxon)</th></tr>\n");
+        for (GroupRow row : comparison.rows()) {
+            PairedGain gain = row.gain();
+            out.append("<tr>");
+            for (String cell : List.of(row.group(), row.key().stage(), row.key().split(), row.key().search(),
+                    Integer.toString(row.seeds()), number(row.success().mean()),
+                    interval(row.success().low(), row.success().high()),
+                    row.pooledWilson95() == null ? "-" : interval(row.pooledWilson95().get(0), row.pooledWilson95().get(1)),
+                    number(row.meanReward()),
+                    gain == null ? "" : String.format(Locale.ROOT, "%+.3f", gain.gain().mean()),
+                    gain == null ? "" : interval(gain.gain().low(), gain.gain().high()),
+                    gain == null ? "" : p(gain.tTestP()),
+                    gain == null ? "" : p(gain.wilcoxonP()) + (gain.wilcoxonExact() || Double.isNaN(gain.wilcoxonP())
+                            ? "" : " (normal approximation)"))) {
+                out.append("<td>").append(escape(cell)).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</table>\n");
+        for (String[] figure : figures) {
+            out.append("<figure><img src=\"charts/").append(escape(figure[0])).append("\" alt=\"")
+                    .append(escape(figure[1])).append("\" width=\"900\"><figcaption>").append(escape(figure[1]))
+                    .append("</figcaption></figure>\n");
+        }
+        if (!comparison.warnings().isEmpty()) {
+            out.append("<h2>Warnings</h2>\n<ul>\n");
+            comparison.warnings().forEach(w -> out.append("<li>").append(escape(w)).append("</li>\n"));
+            out.append("</ul>\n");
+        }
+        out.append("<h2>Runs</h2>\n<table><tr><th>group</th><th>seed</th><th>run directory</th></tr>\n");
+        for (RunRecord run : comparison.runs()) {
+            out.append("<tr><td>").append(escape(run.group())).append("</td><td>").append(run.seed())
+                    .append("</td><td>").append(escape(run.path().toString())).append("</td></tr>\n");
+        }
+        out.append("</table>\n</body></html>\n");
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "-";
+    }
+
+    private static String interval(double low, double high) {
+        return Double.isNaN(low) ? "-" : String.format(Locale.ROOT, "[%.3f, %.3f]", low, high);
+    }
+
+    private static String p(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
