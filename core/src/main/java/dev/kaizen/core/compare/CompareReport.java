@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -63,46 +62,48 @@ public final class CompareReport {
         return out;
     }
 
-    private static XYChart meanChart(EvaluationKey key, List<GroupRow> rows) {
-        XYChart chart = chart("Mean success: " + key, rows);
-        double[] x = new double[rows.size()];
-        double[] y = new double[rows.size()];
-        double[] bars = new double[rows.size()];
+    private static CategoryChart meanChart(EvaluationKey key, List<GroupRow> rows) {
+        CategoryChart chart = chart("Mean success: " + key);
+        List<String> groups = new ArrayList<>();
+        List<Double> means = new ArrayList<>();
+        List<Double> bars = new ArrayList<>();
         double low = 0;
         double high = 1;
-        for (int i = 0; i < rows.size(); i++) {
-            MeanEstimate success = rows.get(i).success();
-            x[i] = i;
-            y[i] = success.mean();
-            bars[i] = success.hasInterval() ? success.high() - success.mean() : 0;
-            low = Math.min(low, y[i] - bars[i]);
-            high = Math.max(high, y[i] + bars[i]);
+        for (GroupRow row : rows) {
+            MeanEstimate success = row.success();
+            groups.add(row.group());
+            means.add(success.mean());
+            bars.add(success.hasInterval() ? success.high() - success.mean() : 0.0);
+            low = Math.min(low, success.hasInterval() ? success.low() : success.mean());
+            high = Math.max(high, success.hasInterval() ? success.high() : success.mean());
         }
         chart.getStyler().setYAxisMin(low).setYAxisMax(high);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
         chart.getStyler().setLegendVisible(false);
-        XYSeries series = chart.addSeries("mean success", x, y, bars);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        CategorySeries series = chart.addSeries("mean success", groups, means, bars);
+        series.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         series.setMarker(SeriesMarkers.CIRCLE);
         series.setMarkerColor(COLORS[0]);
+        series.setLineColor(COLORS[0]);
         return chart;
     }
 
-    private static XYChart seedChart(EvaluationKey key, List<GroupRow> rows) {
-        XYChart chart = chart("Success by seed: " + key, rows);
+    private static CategoryChart seedChart(EvaluationKey key, List<GroupRow> rows) {
+        CategoryChart chart = chart("Success by seed: " + key);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        SortedMap<Long, List<double[]>> seeds = new TreeMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            for (Map.Entry<Long, Double> seed : rows.get(i).perSeed().entrySet()) {
-                seeds.computeIfAbsent(seed.getKey(), s -> new ArrayList<>()).add(new double[] {i, seed.getValue()});
-            }
-        }
+        chart.getStyler().setOverlapped(true);
+        List<String> groups = rows.stream().map(GroupRow::group).toList();
+        SortedSet<Long> seeds = new TreeSet<>();
+        rows.forEach(r -> seeds.addAll(r.perSeed().keySet()));
         int color = 0;
-        for (Map.Entry<Long, List<double[]>> seed : seeds.entrySet()) {
-            double[] x = seed.getValue().stream().mapToDouble(p -> p[0]).toArray();
-            double[] y = seed.getValue().stream().mapToDouble(p -> p[1]).toArray();
+        for (Long seed : seeds) {
+            List<Double> success = new ArrayList<>();
+            for (GroupRow row : rows) {
+                success.add(row.perSeed().get(seed)); // null: the seed did not run in this group, a gap
+            }
             Color c = COLORS[color++ % COLORS.length];
-            XYSeries line = chart.addSeries("seed " + seed.getKey(), x, y);
+            CategorySeries line = chart.addSeries("seed " + seed, groups, success);
+            line.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
             line.setLineColor(c);
             line.setMarkerColor(c);
             line.setMarker(SeriesMarkers.CIRCLE);
@@ -110,23 +111,17 @@ public final class CompareReport {
         return chart;
     }
 
-    /** A chart whose x axis names the groups of {@code rows} at 0, 1, ... */
-    private static XYChart chart(String title, List<GroupRow> rows) {
-        XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("group")
+    private static CategoryChart chart(String title) {
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(title).xAxisTitle("group")
                 .yAxisTitle("success rate").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(230, 230, 230));
         chart.getStyler().setAntiAlias(true);
-        chart.getStyler().setXAxisMin(-0.5).setXAxisMax(rows.size() - 0.5);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-            int i = (int) Math.round(x);
-            return Math.abs(x - i) < 1e-9 && i >= 0 && i < rows.size() ? rows.get(i).group() : "";
-        });
         return chart;
     }
 
-    private static void save(XYChart chart, Path file) throws IOException {
+    private static void save(CategoryChart chart, Path file) throws IOException {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
