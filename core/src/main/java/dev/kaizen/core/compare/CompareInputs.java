@@ -95,7 +95,8 @@ public record CompareInputs(List<RunRecord> runs, List<SkippedRun> skipped, List
         }
         if (runs.isEmpty()) {
             throw new BadInputException("nothing to compare: no completed run in " + directories
-                    + (skipped.isEmpty() ? "" : " (" + skipped.size() + " did not complete)"));
+                    + (skipped.isEmpty() ? "" : "; not completed: " + skipped.stream()
+                            .map(r -> r.path() + " (" + r.status() + ")").limit(5).toList()));
         }
         rejectDuplicates(runs);
         return new CompareInputs(runs, skipped, warnings);

@@ -131,31 +131,18 @@ public final class CompareReport {
                 + "<style>body{font-family:sans-serif;margin:2em;max-width:1200px}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
                 + "th{background:#f4f4f4}td:nth-child(-n+4){text-align:left}</style></head><body>\n");
-        out.append("<h1>Comparison</h1>\n<p>baseline <b>").append(escape(comparison.baseline())).append("</b> (")
-                .append(escape(comparison.baselineReason())).append("); stages: ")
-                .append(escape(comparison.stages().toString())).append("; ").append(comparison.runs().size())
-                .append(" runs in ").append(comparison.groups().size()).append(" groups</p>\n");
-        out.append("<table><tr><th>group</th><th>stage</th><th>split</th><th>search</th><th>seeds</th>"
-                + "<th>success</th><th>95% t-interval</th><th>pooled (Wilson)</th><th>reward</th><th>gain</th>"
-                + "<th>95% t-interval</th><th>p (t)</th><th>p (Wilcoxon)</th></tr>\n");
+        out.append("<h1>Comparison</h1>\n<p>").append(escape(CompareTable.heading(comparison))).append("</p>\n<table><tr>");
+        CompareTable.HEADER.forEach(name -> out.append("<th>").append(escape(name)).append("</th>"));
+        out.append("</tr>\n");
         for (GroupRow row : comparison.rows()) {
-            PairedGain gain = row.gain();
             out.append("<tr>");
-            for (String cell : List.of(row.group(), row.key().stage(), row.key().split(), row.key().search(),
-                    Integer.toString(row.seeds()), number(row.success().mean()),
-                    interval(row.success().low(), row.success().high()),
-                    row.pooledWilson95() == null ? "-" : interval(row.pooledWilson95().get(0), row.pooledWilson95().get(1)),
-                    number(row.meanReward()),
-                    gain == null ? "" : String.format(Locale.ROOT, "%+.3f", gain.gain().mean()),
-                    gain == null ? "" : interval(gain.gain().low(), gain.gain().high()),
-                    gain == null ? "" : p(gain.tTestP()),
-                    gain == null ? "" : p(gain.wilcoxonP()) + (gain.wilcoxonExact() || Double.isNaN(gain.wilcoxonP())
-                            ? "" : " (normal approximation)"))) {
-                out.append("<td>").append(escape(cell)).append("</td>");
-            }
+            CompareTable.cells(row).forEach(cell -> out.append("<td>").append(escape(cell)).append("</td>"));
             out.append("</tr>\n");
         }
         out.append("</table>\n");
+        if (CompareTable.approximate(comparison.rows())) {
+            out.append("<p>").append(escape(CompareTable.APPROXIMATE)).append("</p>\n");
+        }
         for (String[] figure : figures) {
             out.append("<figure><img src=\"charts/").append(escape(figure[0])).append("\" alt=\"")
                     .append(escape(figure[1])).append("\" width=\"900\"><figcaption>").append(escape(figure[1]))
@@ -173,18 +160,6 @@ public final class CompareReport {
         }
         out.append("</table>\n</body></html>\n");
         return out.toString();
-    }
-
-    private static String number(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "-";
-    }
-
-    private static String interval(double low, double high) {
-        return Double.isNaN(low) ? "-" : String.format(Locale.ROOT, "[%.3f, %.3f]", low, high);
-    }
-
-    private static String p(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     private static String escape(String text) {

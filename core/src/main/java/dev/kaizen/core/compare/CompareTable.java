@@ -12,6 +12,12 @@ import java.util.Locale;
  */
 public final class CompareTable {
 
+    /** The column names. */
+    static final List<String> HEADER = List.of("group", "stage", "split", "search", "seeds", "success",
+            "95% t-interval", "pooled (Wilson)", "reward", "gain", "95% t-interval", "p (t)", "p (Wilcoxon)");
+    /** The approximate p-values' footnote. */
+    static final String APPROXIMATE = "~: normal approximation (tied or zero differences); other Wilcoxon p-values "
+            + "are exact";
     private static final String NONE = "-";
 
     private CompareTable() {
@@ -19,25 +25,11 @@ public final class CompareTable {
 
     /** Prints the table of {@code comparison} on {@code out}. */
     public static void print(Comparison comparison, PrintStream out) {
-        out.println("baseline: " + comparison.baseline() + " (" + comparison.baselineReason() + "); stages: "
-                + comparison.stages() + "; " + comparison.runs().size() + " runs in " + comparison.groups().size()
-                + " groups");
+        out.println(heading(comparison));
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"group", "stage", "split", "search", "seeds", "success", "95% t-interval",
-            "pooled (Wilson)", "reward", "gain", "95% t-interval", "p (t)", "p (Wilcoxon)"});
-        boolean approximate = false;
+        lines.add(HEADER.toArray(String[]::new));
         for (GroupRow row : comparison.rows()) {
-            PairedGain gain = row.gain();
-            approximate |= gain != null && !Double.isNaN(gain.wilcoxonP()) && !gain.wilcoxonExact();
-            lines.add(new String[] {row.group(), row.key().stage(), row.key().split(), row.key().search(),
-                Integer.toString(row.seeds()), rate(row.success().mean()), interval(row.success()),
-                row.pooledWilson95() == null ? NONE
-                        : interval(row.pooledWilson95().get(0), row.pooledWilson95().get(1)),
-                rate(row.meanReward()),
-                gain == null ? "" : String.format(Locale.ROOT, "%+.3f", gain.gain().mean()),
-                gain == null ? "" : interval(gain.gain()),
-                gain == null ? "" : p(gain.tTestP(), true),
-                gain == null ? "" : p(gain.wilcoxonP(), gain.wilcoxonExact())});
+            lines.add(cells(row).toArray(String[]::new));
         }
         int[] widths = new int[lines.get(0).length];
         for (String[] line : lines) {
@@ -54,9 +46,35 @@ public final class CompareTable {
             }
             out.println(text.toString().stripTrailing());
         }
-        if (approximate) {
-            out.println("~: normal approximation (tied or zero differences); other Wilcoxon p-values are exact");
+        if (approximate(comparison.rows())) {
+            out.println(APPROXIMATE);
         }
+    }
+
+    /** E.g. {@code baseline: bc-shop (--baseline); stages: last; 10 runs in 2 groups}. */
+    static String heading(Comparison comparison) {
+        return "baseline: " + comparison.baseline() + " (" + comparison.baselineReason() + "); stages: "
+                + comparison.stages() + "; " + comparison.runs().size() + " runs in " + comparison.groups().size()
+                + " groups";
+    }
+
+    /** Cells of a row, as the table and the report show them. */
+    static List<String> cells(GroupRow row) {
+        PairedGain gain = row.gain();
+        return List.of(row.group(), row.key().stage(), row.key().split(), row.key().search(),
+                Integer.toString(row.seeds()), rate(row.success().mean()), interval(row.success()),
+                row.pooledWilson95() == null ? NONE : interval(row.pooledWilson95().get(0), row.pooledWilson95().get(1)),
+                rate(row.meanReward()),
+                gain == null ? "" : String.format(Locale.ROOT, "%+.3f", gain.gain().mean()),
+                gain == null ? "" : interval(gain.gain()),
+                gain == null ? "" : p(gain.tTestP(), true),
+                gain == null ? "" : p(gain.wilcoxonP(), gain.wilcoxonExact()));
+    }
+
+    /** Whether a Wilcoxon p-value of {@code rows} is the normal approximation. */
+    static boolean approximate(List<GroupRow> rows) {
+        return rows.stream().map(GroupRow::gain)
+                .anyMatch(g -> g != null && !Double.isNaN(g.wilcoxonP()) && !g.wilcoxonExact());
     }
 
     private static String rate(double value) {
@@ -71,6 +89,7 @@ public final class CompareTable {
         return String.format(Locale.ROOT, "[%.3f, %.3f]", low, high);
     }
 
+    /** A p-value; {@code ~} before it when it is the normal approximation. */
     private static String p(double value, boolean exact) {
         if (Double.isNaN(value)) {
             return NONE;

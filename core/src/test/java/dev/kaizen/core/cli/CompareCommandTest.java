@@ -196,7 +196,7 @@ class CompareCommandTest {
         assertThat(Files.readAllBytes(out.resolve("compare.json"))).isEqualTo(first);
 
         String html = Files.readString(out.resolve("compare.html"));
-        assertThat(html).contains("<td>eto-shop</td>", "baseline <b>bc-shop</b>");
+        assertThat(html).contains("<td>eto-shop</td>", "baseline: bc-shop (the one group named bc-*)");
         List<String> charts;
         try (Stream<Path> listing = Files.list(out.resolve("charts"))) {
             charts = listing.map(p -> p.getFileName().toString()).sorted().toList();
