@@ -44,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Where to write compare.json and compare.html (default: the first DIR if it is a sweep "
-                    + "directory, else ./compare).")
+                    + "directory, else the folder compare).")
     Path out;
 
     @Option(names = "--stage", paramLabel = "NAME",

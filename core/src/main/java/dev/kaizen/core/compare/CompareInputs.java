@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code summary.json} or {@code recipe.yaml}) or a sweep directory (it holds {@code sweep.json} or
  * {@code runs/}). A sweep's runs are the {@code cells} of its {@code sweep.json} ({@code run}: the
  * run directory relative to the sweep, {@code group}), else every folder in {@code runs/}, by name.
- * A run's group is its cell's group, else its recipe's name.
+ * A run's group is its cell's group, else its recipe's name; its seed is always its summary's.
  *
  * @param runs the completed runs, in the order the arguments reach them
  * @param skipped runs that did not complete
