@@ -7,8 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a sweep's cells as Apache Spark tasks: one job of one task per cell, submitted from as many
@@ -36,6 +40,7 @@ final class SparkSweep {
      */
     static List<CellOutcome> run(String master, List<Cell> cells, CellTask task, Consumer<Cell> started,
                                  Consumer<CellOutcome> finished) throws InterruptedException {
+        quietLibraries();
         SparkConf conf = new SparkConf().setAppName("kaizen sweep").setMaster(master)
                 .set("spark.ui.enabled", "false")
                 .set("spark.task.maxFailures", Integer.toString(MAX_TASK_FAILURES))
@@ -75,6 +80,18 @@ final class SparkSweep {
                 return outcomes;
             } finally {
                 driver.shutdownNow();
+            }
+        }
+    }
+
+    /** Spark's and Hadoop's start-up warnings (host name, native libraries) say nothing about the sweep. */
+    private static void quietLibraries() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            for (String name : new String[] {"org.apache.spark", "org.apache.hadoop"}) {
+                Logger logger = logging.getLogger(name);
+                if (logger.getLevel() == null) {
+                    logger.setLevel(Level.ERROR);
+                }
             }
         }
     }

@@ -46,7 +46,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "kaizen", mixinStandardHelpOptions = true, versionProvider = Kaizen.Version.class,
         description = "Train and evaluate LLM agents that improve from their own trials.",
         subcommands = {RunCommand.class, EvalCommand.class, ComponentsCommand.class, PluginsCommand.class,
-            BenchCommand.class, PlayCommand.class, ExportCommand.class},
+            BenchCommand.class, PlayCommand.class, ExportCommand.class, CompareCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class Kaizen implements Callable<Integer> {
 
