@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kaizen.core.BadInputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +28,7 @@ public final class RecipeLoader {
 
     /** Reads {@code file} with {@code --set} overrides (each {@code path=value}). */
     public Recipe load(Path file, List<String> sets) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new BadInputException("cannot read recipe " + file + ": " + e.getMessage(), e);
-        }
+        String text = RecipeText.read(file);
         String fileName = file.getFileName().toString();
         String name = fileName.replaceFirst("\\.(ya?ml|YA?ML)$", "");
         return read(text, fileName, name, sets);
@@ -49,6 +41,10 @@ public final class RecipeLoader {
      * @param defaultName the name when the recipe has none
      */
     public Recipe read(String text, String source, String defaultName, List<String> sets) {
+        if (text.length() > InputLimits.MAX_RECIPE_BYTES) {
+            throw new BadInputException(source + ": the recipe is " + text.length() + " characters; a recipe is at most "
+                    + InputLimits.binary(InputLimits.MAX_RECIPE_BYTES));
+        }
         JsonNode root;
         try {
             root = binder.yaml().readTree(text);

@@ -37,7 +37,8 @@ public record SetOverride(String text, List<String> path, JsonNode value) {
      * Parses {@code path.to.field=value}.
      *
      * @param yaml reads the value
-     * @throws BadInputException if there is no {@code =}, a path segment is empty or odd, or the value is not YAML
+     * @throws BadInputException if there is no {@code =}, a path segment is empty or odd, or the value is too long
+     *     or not YAML
      */
     public static SetOverride parse(String text, ObjectMapper yaml) {
         int equals = text.indexOf('=');
@@ -46,6 +47,9 @@ public record SetOverride(String text, List<String> path, JsonNode value) {
         }
         String key = text.substring(0, equals).strip();
         String raw = text.substring(equals + 1);
+        if (raw.length() > InputLimits.MAX_VALUE_CHARS) {
+            throw new BadInputException("--set " + key + "=...: " + InputLimits.valueTooLong(raw.length()));
+        }
         List<String> path = List.of(key.split("\\.", -1));
         for (String segment : path) {
             if (!SEGMENT.matcher(segment).matches()) {

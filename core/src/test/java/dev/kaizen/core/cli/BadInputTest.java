@@ -3,9 +3,11 @@ package dev.kaizen.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kaizen.core.testing.Cli;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,19 @@ class BadInputTest {
     void malformedYamlGivesLineAndColumn() throws Exception {
         Cli.Result result = run("name: x\nenvironment: {type: test\npolicy: [tabular\n");
         assertBadInput(result, "bad.yaml: malformed YAML at line ", ", column ");
+    }
+
+    @Test
+    void aRecipeThatIsNotUtf8TextNamesTheFirstBadByte() throws Exception {
+        byte[] text = "name: x\nseed: 7\ndescription: caf".getBytes(StandardCharsets.UTF_8);
+        byte[] garbage = Arrays.copyOf(text, text.length + 3);
+        garbage[text.length] = (byte) 0xE9;
+        garbage[text.length + 1] = '\n';
+        garbage[text.length + 2] = (byte) 0xFF;
+        Path file = Files.write(dir.resolve("bad.yaml"), garbage);
+        Cli.Result result = Cli.run("run", file.toString(), "--out", dir.resolve("out").toString());
+        assertBadInput(result, "kaizen: bad.yaml: the recipe is not UTF-8 text: byte 0xE9 at offset 32 (line 3) is not "
+                + "valid UTF-8; save the recipe as UTF-8");
     }
 
     @Test
