@@ -81,6 +81,28 @@ class BadInputTest {
     }
 
     @Test
+    void aMisspeltFieldIsNamedWithTheNearestFieldInsteadOfTheMissingOne() throws Exception {
+        Cli.Result result = run(GOOD.replace("environment:", "enviroment:"));
+        assertBadInput(result, "kaizen: bad.yaml: unknown property 'enviroment' at the top level; allowed: [description, "
+                + "environment, evaluation, method, name, policy, rollout, seed]; did you mean 'environment'?");
+        assertThat(result.err()).doesNotContain("missing");
+        assertBadInput(run(GOOD.replace("train: 5", "trian: 5")), "at environment; allowed: [",
+                "unseen]; did you mean 'train'?");
+        assertBadInput(run(GOOD.replace("{type: tabular-bc}", "{type: tabular-bc, epoch: 2}")),
+                "unknown property 'epoch' at method.optimizer; allowed: [epochs, step]; did you mean 'epochs'?");
+        assertBadInput(run(GOOD, "--set", "rollout.thread=3"), "--set rollout.thread=3: no field 'thread' at rollout; "
+                + "valid: [batchSize, gatherMillis, maxSteps, mode, threads]; did you mean 'threads'?");
+        assertThat(run(GOOD + "colour: red\n").err()).doesNotContain("did you mean");
+    }
+
+    @Test
+    void aListWhereATypeNameIsExpectedSaysTypeIsOneName() throws Exception {
+        Cli.Result result = run(GOOD.replace("{type: tabular}", "{type: [tabular, first-action]}"));
+        assertBadInput(result, "kaizen: bad.yaml: policy.type: must be one policy name, got a list "
+                + "[\"tabular\",\"first-action\"]; known: [first-action, tabular]");
+    }
+
+    @Test
     void malformedYamlGivesLineAndColumn() throws Exception {
         Cli.Result result = run("name: x\nenvironment: {type: test\npolicy: [tabular\n");
         assertBadInput(result, "bad.yaml: malformed YAML at line ", ", column ");

@@ -129,7 +129,7 @@ class ConfigBinderTest {
         assertThatThrownBy(() -> context.override(sample, Map.of("sample", 2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot override search 'sample' with {sample=2}: sample=2: no field 'sample' at the top level; "
-                        + "valid: [samples, temperature]");
+                        + "valid: [samples, temperature]; did you mean 'samples'?");
         assertThatThrownBy(() -> context.config(dev.kaizen.api.search.SearchAlgorithmConfig.class, Map.of("type", "mcts")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("search.type: unknown search 'mcts'; known: [greedy, sample]");
