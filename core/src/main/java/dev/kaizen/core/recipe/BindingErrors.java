@@ -44,17 +44,26 @@ public final class BindingErrors {
 
     /** A YAML syntax error in {@code source}, with its line and column. */
     public static String malformed(JsonProcessingException e, String source) {
+        String at = position(e);
+        return source + ": malformed YAML" + (at.isEmpty() ? "" : " at " + at) + ": " + yamlProblem(e);
+    }
+
+    /** Where a YAML syntax error is, e.g. {@code line 3, column 5}, or {@code ""} if unknown. */
+    static String position(JsonProcessingException e) {
         JsonLocation where = e.getLocation();
+        return where == null || where.getLineNr() < 1 ? ""
+                : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+    }
+
+    /** What is wrong in a YAML syntax error, in one line, e.g. {@code expected ',' or ']', but got <stream end>}. */
+    static String yamlProblem(JsonProcessingException e) {
         // SnakeYAML's message: an unindented context line, an indented mark, an unindented problem line, ...
         List<String> statements = e.getOriginalMessage() == null ? List.of()
                 : e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
                 .map(String::strip).toList();
-        String problem = statements.isEmpty() ? firstLine(e.getOriginalMessage())
+        return statements.isEmpty() ? firstLine(e.getOriginalMessage())
                 : statements.size() == 1 ? statements.get(0)
                 : statements.get(statements.size() - 1) + " (" + statements.get(0) + ")";
-        String at = where == null || where.getLineNr() < 1 ? ""
-                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-        return source + ": malformed YAML" + at + ": " + problem;
     }
 
     /** A binding error as one message. */

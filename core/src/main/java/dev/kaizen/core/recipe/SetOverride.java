@@ -64,8 +64,10 @@ public record SetOverride(String text, List<String> path, JsonNode value) {
             try {
                 value = new YamlReader(yaml).read(raw);
             } catch (JsonProcessingException e) {
-                throw new BadInputException("--set " + text + ": the value is not valid YAML ("
-                        + e.getOriginalMessage() + "); quote it, e.g. --set " + key + "='" + raw + "'");
+                String at = BindingErrors.position(e);
+                throw new BadInputException("--set " + text + ": the value is not valid YAML"
+                        + (at.isEmpty() ? "" : " at " + at.replaceFirst("^line 1, ", "")) + ": "
+                        + BindingErrors.yamlProblem(e) + "; quote it, e.g. --set " + key + "='" + raw + "'");
             } catch (BadInputException e) {
                 throw new BadInputException("--set " + text + ": " + e.getMessage(), e);
             }

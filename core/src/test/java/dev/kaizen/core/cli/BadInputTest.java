@@ -221,6 +221,8 @@ class BadInputTest {
     void malformedSetIsRefused() throws Exception {
         assertBadInput(run(GOOD, "--set", "seed"), "--set seed: expected path.to.field=value");
         assertBadInput(run(GOOD, "--set", "a..b=1"), "is not a dotted field path");
+        assertBadInput(run(GOOD, "--set", "evaluation.splits=[seen"), "kaizen: --set evaluation.splits=[seen: the value "
+                + "is not valid YAML at column 6: expected ',' or ']', but got <stream end>");
     }
 
     @Test
