@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -241,6 +243,32 @@ class BadInputTest {
         assertBadInput(Cli.run("run", "--resume", run.toString(), "--set", "seed=3"), "--set cannot be used with --resume");
         assertBadInput(Cli.run("run", "x.yaml", "--resume", run.toString()), "drop the RECIPE argument");
         assertBadInput(Cli.run("run", "--resume", dir.resolve("nothing").toString()), "no such run directory");
+    }
+
+    @Test
+    void aBrokenStageRecordOnResumeNamesTheFileAndTheWayOut() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(run(GOOD).code()).isZero();
+        List<Path> stages;
+        try (Stream<Path> folders = Files.list(out.resolve("checkpoints"))) {
+            stages = folders.sorted().toList();
+        }
+        Path last = stages.get(stages.size() - 1);
+        String record = Files.readString(last.resolve("stage.json"));
+        Files.writeString(last.resolve("stage.json"), record.substring(0, record.length() / 2));
+        Cli.Result result = Cli.run("run", "--resume", out.toString());
+        assertBadInput(result, "kaizen: " + last.resolve("stage.json") + " is broken (Unexpected end-of-input",
+                "); delete " + last + ", and the folders of any stages after it, and --resume runs stage "
+                        + last.getFileName() + " again");
+        try (Stream<Path> files = Files.walk(last)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        Cli.Result resumed = Cli.run("run", "--resume", out.toString());
+        assertThat(resumed.code()).as(resumed.toString()).isZero();
+        assertThat(resumed.err()).contains("stage " + last.getFileName() + ": completed in");
+        assertThat(Files.readString(last.resolve("stage.json"))).contains("\"stage\" : \"" + last.getFileName() + "\"");
     }
 
     @Test
