@@ -1,5 +1,6 @@
 package dev.kaizen.core.recipe;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,6 +17,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,17 +44,26 @@ public final class BindingErrors {
 
     /** A YAML syntax error in {@code source}, with its line and column. */
     public static String malformed(JsonProcessingException e, String source) {
+        String at = position(e);
+        return source + ": malformed YAML" + (at.isEmpty() ? "" : " at " + at) + ": " + yamlProblem(e);
+    }
+
+    /** Where a YAML syntax error is, e.g. {@code line 3, column 5}, or {@code ""} if unknown. */
+    static String position(JsonProcessingException e) {
         JsonLocation where = e.getLocation();
+        return where == null || where.getLineNr() < 1 ? ""
+                : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+    }
+
+    /** What is wrong in a YAML syntax error, in one line, e.g. {@code expected ',' or ']', but got <stream end>}. */
+    static String yamlProblem(JsonProcessingException e) {
         // SnakeYAML's message: an unindented context line, an indented mark, an unindented problem line, ...
         List<String> statements = e.getOriginalMessage() == null ? List.of()
                 : e.getOriginalMessage().lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
                 .map(String::strip).toList();
-        String problem = statements.isEmpty() ? firstLine(e.getOriginalMessage())
+        return statements.isEmpty() ? firstLine(e.getOriginalMessage())
                 : statements.size() == 1 ? statements.get(0)
                 : statements.get(statements.size() - 1) + " (" + statements.get(0) + ")";
-        String at = where == null || where.getLineNr() < 1 ? ""
-                : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-        return source + ": malformed YAML" + at + ": " + problem;
     }
 
     /** A binding error as one message. */
@@ -65,20 +76,9 @@ public final class BindingErrors {
         String at = join(rootPath, path);
         if (e instanceof UnrecognizedPropertyException unknown) {
             String objectPath = join(rootPath, path.subList(0, Math.max(0, path.size() - 1)));
-            String property = unknown.getPropertyName();
-            List<String> allowed = new ArrayList<>(new TreeSet<>(
-                    unknown.getKnownPropertyIds() == null ? List.of()
-                            : unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
-            String full = objectPath.isEmpty() ? property : objectPath + "." + property;
-            String level = objectPath.isEmpty() ? "the top level" : objectPath;
-            for (SetOverride override : overrides) {
-                String set = override.dottedPath();
-                if (set.equals(full) || set.startsWith(full + ".")) {
-                    return "--set " + override.text() + ": no field '" + property + "' at " + level
-                            + "; valid: " + allowed;
-                }
-            }
-            return "unknown property '" + property + "' at " + level + "; allowed: " + allowed;
+            List<String> allowed = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).toList();
+            return unknownProperty(unknown.getPropertyName(), allowed, objectPath, overrides);
         }
         if (e instanceof InvalidTypeIdException typeId) {
             Optional<ComponentKind> kind = ComponentKind.ofConfigType(typeId.getBaseType().getRawClass());
@@ -89,6 +89,11 @@ public final class BindingErrors {
             if (node != null && !node.isObject()) {
                 return location(at) + "expected " + expected(typeId.getBaseType().getRawClass(), registry) + ", got "
                         + render(node) + from(overrides, at);
+            }
+            JsonNode type = node == null ? null : node.get("type");
+            if (type != null && (type.isArray() || type.isObject())) {
+                return typePath + ": must be one " + kindName + " name, got " + render(type) + "; known: " + known
+                        + from(overrides, typePath);
             }
             if (typeId.getTypeId() == null) {
                 return typePath + ": missing; name the " + kindName + " to use; known: " + known + from(overrides, at);
@@ -101,6 +106,11 @@ public final class BindingErrors {
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             Matcher nullField = NULL_FIELD.matcher(message);
             Class<?> type = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
+            // Jackson reports unknown fields of a record only once it is built; a misspelt required field fails first
+            Optional<String> unknown = unknownField(find(input, path), type);
+            if (unknown.isPresent()) {
+                return unknownProperty(unknown.get(), fieldNames(type), at, overrides);
+            }
             if (cause instanceof NullPointerException && nullField.matches() && isComponent(type, nullField.group(1))) {
                 return location(at) + "missing required field '" + nullField.group(1) + "'" + from(overrides, at);
             }
@@ -112,6 +122,46 @@ public final class BindingErrors {
                     + render(node) + from(overrides, at);
         }
         return location(at) + firstLine(e.getOriginalMessage()) + from(overrides, at);
+    }
+
+    private static String unknownProperty(String property, List<String> allowed, String objectPath,
+                                          List<SetOverride> overrides) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(allowed));
+        String full = objectPath.isEmpty() ? property : objectPath + "." + property;
+        String level = objectPath.isEmpty() ? "the top level" : objectPath;
+        String suggestion = Suggestions.didYouMean(property, sorted);
+        for (SetOverride override : overrides) {
+            String set = override.dottedPath();
+            if (set.equals(full) || set.startsWith(full + ".")) {
+                return "--set " + override.text() + ": no field '" + property + "' at " + level + "; valid: " + sorted
+                        + suggestion;
+            }
+        }
+        return "unknown property '" + property + "' at " + level + "; allowed: " + sorted + suggestion;
+    }
+
+    /** The first field of {@code node} that the record {@code type} does not have ({@code type} aside for parts). */
+    private static Optional<String> unknownField(JsonNode node, Class<?> type) {
+        if (node == null || !node.isObject() || type == null || !type.isRecord()) {
+            return Optional.empty();
+        }
+        List<String> names = fieldNames(type);
+        boolean part = ComponentKind.ofConfigType(type).isPresent();
+        for (Iterator<String> fields = node.fieldNames(); fields.hasNext(); ) {
+            String field = fields.next();
+            if (!names.contains(field) && !(part && field.equals("type"))) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A record's field names as written in recipes. */
+    private static List<String> fieldNames(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(component -> {
+            JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
+            return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+        }).toList();
     }
 
     private static boolean isComponent(Class<?> type, String name) {

@@ -10,15 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads recipes: YAML, then {@code --set} overrides, then binding with defaults. Every problem is a
- * {@link BadInputException} whose message starts with the recipe's file name. Thread-safe.
+ * Reads recipes: UTF-8 files of at most {@link InputLimits#MAX_RECIPE_BYTES}, YAML read by
+ * {@link YamlReader} (anchors, aliases and merge keys resolved), then {@code --set} overrides, then
+ * binding with defaults. Every problem is a {@link BadInputException} whose message starts with the
+ * recipe's file name. Thread-safe.
  */
 public final class RecipeLoader {
 
     private final ConfigBinder binder;
+    private final YamlReader yaml;
 
     public RecipeLoader(ConfigBinder binder) {
         this.binder = binder;
+        this.yaml = new YamlReader(binder.yaml());
     }
 
     /** The binder recipes are bound with. */
@@ -47,9 +51,11 @@ public final class RecipeLoader {
         }
         JsonNode root;
         try {
-            root = binder.yaml().readTree(text);
+            root = yaml.read(text);
         } catch (JsonProcessingException e) {
             throw new BadInputException(BindingErrors.malformed(e, source), e);
+        } catch (BadInputException e) {
+            throw new BadInputException(source + ": " + e.getMessage(), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             root = binder.json().createObjectNode();

@@ -62,10 +62,14 @@ public record SetOverride(String text, List<String> path, JsonNode value) {
             value = TextNode.valueOf(raw);
         } else {
             try {
-                value = yaml.readTree(raw);
+                value = new YamlReader(yaml).read(raw);
             } catch (JsonProcessingException e) {
-                throw new BadInputException("--set " + text + ": the value is not valid YAML ("
-                        + e.getOriginalMessage() + "); quote it, e.g. --set " + key + "='" + raw + "'");
+                String at = BindingErrors.position(e);
+                throw new BadInputException("--set " + text + ": the value is not valid YAML"
+                        + (at.isEmpty() ? "" : " at " + at.replaceFirst("^line 1, ", "")) + ": "
+                        + BindingErrors.yamlProblem(e) + "; quote it, e.g. --set " + key + "='" + raw + "'");
+            } catch (BadInputException e) {
+                throw new BadInputException("--set " + text + ": " + e.getMessage(), e);
             }
             if (value == null || value.isMissingNode()) {
                 value = TextNode.valueOf(raw);

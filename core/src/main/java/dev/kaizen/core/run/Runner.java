@@ -197,7 +197,7 @@ public final class Runner {
                 }
                 Path file = folder.resolve("stage.json");
                 if (Files.isRegularFile(file)) {
-                    records.add(json.readValue(file.toFile(), StageRecord.class));
+                    records.add(StageFile.read(file, json));
                 }
             }
         }

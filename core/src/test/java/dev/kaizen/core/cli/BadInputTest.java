@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +80,28 @@ class BadInputTest {
         Cli.Result result = run(GOOD + "sed: 3\n");
         assertBadInput(result, "unknown property 'sed' at the top level; allowed: [description, environment, "
                 + "evaluation, method, name, policy, rollout, seed]");
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedWithTheNearestFieldInsteadOfTheMissingOne() throws Exception {
+        Cli.Result result = run(GOOD.replace("environment:", "enviroment:"));
+        assertBadInput(result, "kaizen: bad.yaml: unknown property 'enviroment' at the top level; allowed: [description, "
+                + "environment, evaluation, method, name, policy, rollout, seed]; did you mean 'environment'?");
+        assertThat(result.err()).doesNotContain("missing");
+        assertBadInput(run(GOOD.replace("train: 5", "trian: 5")), "at environment; allowed: [",
+                "unseen]; did you mean 'train'?");
+        assertBadInput(run(GOOD.replace("{type: tabular-bc}", "{type: tabular-bc, epoch: 2}")),
+                "unknown property 'epoch' at method.optimizer; allowed: [epochs, step]; did you mean 'epochs'?");
+        assertBadInput(run(GOOD, "--set", "rollout.thread=3"), "--set rollout.thread=3: no field 'thread' at rollout; "
+                + "valid: [batchSize, gatherMillis, maxSteps, mode, threads]; did you mean 'threads'?");
+        assertThat(run(GOOD + "colour: red\n").err()).doesNotContain("did you mean");
+    }
+
+    @Test
+    void aListWhereATypeNameIsExpectedSaysTypeIsOneName() throws Exception {
+        Cli.Result result = run(GOOD.replace("{type: tabular}", "{type: [tabular, first-action]}"));
+        assertBadInput(result, "kaizen: bad.yaml: policy.type: must be one policy name, got a list "
+                + "[\"tabular\",\"first-action\"]; known: [first-action, tabular]");
     }
 
     @Test
@@ -199,6 +223,8 @@ class BadInputTest {
     void malformedSetIsRefused() throws Exception {
         assertBadInput(run(GOOD, "--set", "seed"), "--set seed: expected path.to.field=value");
         assertBadInput(run(GOOD, "--set", "a..b=1"), "is not a dotted field path");
+        assertBadInput(run(GOOD, "--set", "evaluation.splits=[seen"), "kaizen: --set evaluation.splits=[seen: the value "
+                + "is not valid YAML at column 6: expected ',' or ']', but got <stream end>");
     }
 
     @Test
@@ -217,6 +243,32 @@ class BadInputTest {
         assertBadInput(Cli.run("run", "--resume", run.toString(), "--set", "seed=3"), "--set cannot be used with --resume");
         assertBadInput(Cli.run("run", "x.yaml", "--resume", run.toString()), "drop the RECIPE argument");
         assertBadInput(Cli.run("run", "--resume", dir.resolve("nothing").toString()), "no such run directory");
+    }
+
+    @Test
+    void aBrokenStageRecordOnResumeNamesTheFileAndTheWayOut() throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(run(GOOD).code()).isZero();
+        List<Path> stages;
+        try (Stream<Path> folders = Files.list(out.resolve("checkpoints"))) {
+            stages = folders.sorted().toList();
+        }
+        Path last = stages.get(stages.size() - 1);
+        String record = Files.readString(last.resolve("stage.json"));
+        Files.writeString(last.resolve("stage.json"), record.substring(0, record.length() / 2));
+        Cli.Result result = Cli.run("run", "--resume", out.toString());
+        assertBadInput(result, "kaizen: " + last.resolve("stage.json") + " is broken (Unexpected end-of-input",
+                "); delete " + last + ", and the folders of any stages after it, and --resume runs stage "
+                        + last.getFileName() + " again");
+        try (Stream<Path> files = Files.walk(last)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+        Cli.Result resumed = Cli.run("run", "--resume", out.toString());
+        assertThat(resumed.code()).as(resumed.toString()).isZero();
+        assertThat(resumed.err()).contains("stage " + last.getFileName() + ": completed in");
+        assertThat(Files.readString(last.resolve("stage.json"))).contains("\"stage\" : \"" + last.getFileName() + "\"");
     }
 
     @Test

@@ -53,6 +53,26 @@ class InputLimitsTest {
     }
 
     @Test
+    void aValueOverTheLimitIsRefusedWithItsFieldPath() throws Exception {
+        Path file = Files.writeString(dir.resolve("limits.yaml"), RECIPE + "description: " + "x".repeat(100_000) + "\n");
+        assertRefused(run(file), "kaizen: limits.yaml: description: the value is 100000 characters; a value is at most "
+                + "65536 characters (64 KiB)");
+    }
+
+    @Test
+    void aBillionLaughsIsRefusedAtOnce() throws Exception {
+        StringBuilder laughs = new StringBuilder(RECIPE).append("lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            String previous = "*lol" + (level - 1);
+            laughs.append("lol").append(level).append(": &lol").append(level).append(" [")
+                    .append((previous + ", ").repeat(9)).append(previous).append("]\n");
+        }
+        Path file = Files.writeString(dir.resolve("laughs.yaml"), laughs);
+        assertRefused(run(file), "kaizen: laughs.yaml: line 10, column ", ": alias *lol4 makes the aliases repeat "
+                + "more than 1 MiB of values; aliases may repeat at most 1 MiB in all");
+    }
+
+    @Test
     void aSetValueOverTheLimitIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("limits.yaml"), RECIPE);
         assertRefused(run(file, "--set", "description=" + "x".repeat(70_000)),

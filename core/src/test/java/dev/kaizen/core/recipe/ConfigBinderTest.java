@@ -68,6 +68,25 @@ class ConfigBinderTest {
     }
 
     @Test
+    void anchorsAliasesAndMergeKeysAreResolved() {
+        Recipe recipe = LOADER.read("""
+                seed: &seed 11
+                environment: {type: test, train: *seed}
+                policy: {type: tabular}
+                method: {type: bc, demonstrations: 5, optimizer: {type: tabular-bc, epochs: 2}}
+                evaluation:
+                  search: {<<: {type: sample, samples: 2}, temperature: 0.5}
+                rollout: {threads: *seed, batchSize: *seed}
+                """, "alias.yaml", "alias", List.of());
+        assertThat(recipe.seed()).isEqualTo(11L);
+        assertThat(((CounterEnvironmentConfig) recipe.environment()).train()).isEqualTo(11);
+        assertThat(recipe.method()).isEqualTo(new BcMethodConfig(5, new TabularBcConfig(null, 2), false));
+        assertThat(recipe.evaluation().search()).isEqualTo(new SampleSearchConfig(2, 0.5));
+        assertThat(recipe.rollout().threads()).isEqualTo(11);
+        assertThat(recipe.rollout().batchSize()).isEqualTo(11);
+    }
+
+    @Test
     void nestedPartsGetTheirDeclaredDefaultsAndThoseDefaultsTheirOwn() {
         Recipe recipe = LOADER.read("""
                 environment: {type: test}
@@ -110,7 +129,7 @@ class ConfigBinderTest {
         assertThatThrownBy(() -> context.override(sample, Map.of("sample", 2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cannot override search 'sample' with {sample=2}: sample=2: no field 'sample' at the top level; "
-                        + "valid: [samples, temperature]");
+                        + "valid: [samples, temperature]; did you mean 'samples'?");
         assertThatThrownBy(() -> context.config(dev.kaizen.api.search.SearchAlgorithmConfig.class, Map.of("type", "mcts")))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("search.type: unknown search 'mcts'; known: [greedy, sample]");

@@ -71,4 +71,32 @@ class SetOverrideTest {
         assertThatThrownBy(() -> SetOverride.parse("x=[unclosed", yaml)).hasMessageContaining("--set x=[unclosed: the value is not valid YAML");
         assertThatThrownBy(() -> apply("seed=3", "seed.low=1")).hasMessage("--set seed.low=1: 'seed' is 3, not an object with fields");
     }
+
+    @Test
+    void aValueThatIsNotYamlIsOneLineNamingTheSetAndTheProblem() {
+        assertThatThrownBy(() -> SetOverride.parse("evaluation.splits=[seen", yaml))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("--set evaluation.splits=[seen: the value is not valid YAML at column 6: expected ',' or ']', "
+                        + "but got <stream end> (while parsing a flow sequence); quote it, e.g. "
+                        + "--set evaluation.splits='[seen'");
+        assertThatThrownBy(() -> SetOverride.parse("x={a: 1, a: 2}", yaml))
+                .hasMessageStartingWith("--set x={a: 1, a: 2}: the value is not valid YAML at column ")
+                .hasMessageContaining("Duplicate field 'a'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aValueOverTheLimitIsRefusedBeforeItIsRead() {
+        assertThatThrownBy(() -> SetOverride.parse("description=" + "x".repeat(InputLimits.MAX_VALUE_CHARS + 1), yaml))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("--set description=...: the value is 65537 characters; a value is at most 65536 characters "
+                        + "(64 KiB)");
+    }
+
+    @Test
+    void aliasesInAValueAreResolved() {
+        assertThat(apply("x=[&a {b: 1}, *a]").toString()).isEqualTo("{\"x\":[{\"b\":1},{\"b\":1}]}");
+        assertThatThrownBy(() -> apply("x=*nothing")).hasMessage("--set x=*nothing: line 1, column 1: alias *nothing "
+                + "names no anchor; put &nothing on a value before it");
+    }
 }

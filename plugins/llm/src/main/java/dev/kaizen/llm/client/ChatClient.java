@@ -357,8 +357,11 @@ public final class ChatClient implements AutoCloseable {
                         endpoint + " answered 200 with an error: " + message, null);
             }
             JsonNode choices = root.get("choices");
-            if (choices == null || !choices.isArray() || choices.isEmpty()) {
+            if (choices == null || !choices.isArray()) {
                 throw malformed(current, endpoint, text, "no 'choices' array", null);
+            }
+            if (choices.isEmpty()) {
+                throw malformed(current, endpoint, text, "the reply's 'choices' array is empty", null);
             }
             List<ChatChoice> out = new ArrayList<>();
             for (JsonNode choice : choices) {

@@ -285,6 +285,25 @@ class ChatClientTest {
     }
 
     @Test
+    void tellsAnEmptyChoicesArrayFromAMissingOne() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) ->
+                Reply.json("{\"id\": \"x\", \"object\": \"chat.completion\", \"choices\": []}"));
+             ChatClient client = client(server)) {
+            assertThatThrownBy(() -> client.complete(request(1)))
+                    .isInstanceOf(LlmServerException.class)
+                    .hasMessageContaining("malformed chat completion: the reply's 'choices' array is empty; body starts with: ")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("no 'choices' array"));
+        }
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) ->
+                Reply.json("{\"id\": \"x\", \"object\": \"chat.completion\"}"));
+             ChatClient client = client(server)) {
+            assertThatThrownBy(() -> client.complete(request(1)))
+                    .isInstanceOf(LlmServerException.class)
+                    .hasMessageContaining("malformed chat completion: no 'choices' array; body starts with: ");
+        }
+    }
+
+    @Test
     void doesNotRetryClientErrors() {
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) ->
                 Reply.status(404, error("The model `nope` does not exist.")));
