@@ -1,9 +1,17 @@
 package dev.kaizen.sweep;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen.api.ProgressReporter;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.cli.GlobalOptions;
 import dev.kaizen.core.cli.Kaizen;
+import dev.kaizen.core.compare.CompareInputs;
+import dev.kaizen.core.compare.CompareJson;
+import dev.kaizen.core.compare.CompareReport;
+import dev.kaizen.core.compare.CompareTable;
+import dev.kaizen.core.compare.Comparer;
+import dev.kaizen.core.compare.Comparison;
+import dev.kaizen.core.compare.StageSelection;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.recipe.RecipeLoader;
 import java.nio.file.Files;
@@ -49,6 +57,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "Spark master (default local[K], K = half the cores): local[2], spark://HOST:7077, yarn, k8s://...")
     String master;
 
+    @Option(names = "--baseline", paramLabel = "GROUP",
+            description = "The group the end table measures gains against (default: the one group named bc-*, else the first).")
+    String baseline;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: sweeps/sweep-yyyyMMdd-HHmmss).")
     Path out;
 
@@ -82,7 +94,7 @@ final class SweepCommand implements Callable<Integer> {
                 progress.advance(1);
             });
         }
-        printTable(cells, outcomes);
+        compare(directory);
         kaizen.out().println("sweep directory: " + directory);
         long failed = outcomes.stream().filter(o -> !CellOutcome.COMPLETED.equals(o.state())).count();
         if (failed > 0) {
@@ -129,24 +141,22 @@ final class SweepCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    /** Each group's mean success over its completed seeds, per evaluation of the last stage. */
-    private void printTable(List<Cell> cells, List<CellOutcome> outcomes) {
-        Map<String, Map<String, List<Double>>> byGroup = new LinkedHashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            CellOutcome outcome = outcomes.get(i);
-            Map<String, List<Double>> group = byGroup.computeIfAbsent(cells.get(i).group(), g -> new LinkedHashMap<>());
-            if (!CellOutcome.COMPLETED.equals(outcome.state())) {
-                continue;
-            }
-            for (Map<String, Object> evaluation : outcome.evaluations()) {
-                String key = evaluation.get("stage") + " " + evaluation.get("split") + " " + evaluation.get("search");
-                group.computeIfAbsent(key, k -> new ArrayList<>()).add(((Number) evaluation.get("successRate")).doubleValue());
-            }
+    /**
+     * The comparison of the sweep's completed runs ({@code kaizen compare} on the sweep directory):
+     * the table on stdout, {@code compare.json} and {@code compare.html} in the sweep directory.
+     */
+    private void compare(Path directory) throws java.io.IOException {
+        Comparison comparison;
+        try {
+            comparison = Comparer.compare(CompareInputs.read(List.of(directory), new ObjectMapper()), baseline,
+                    StageSelection.LAST);
+        } catch (BadInputException e) {
+            kaizen.out().println("no comparison: " + e.getMessage());
+            return;
         }
-        kaizen.out().printf(Locale.ROOT, "%-40s %-28s %5s %8s%n", "group", "evaluation", "seeds", "success");
-        byGroup.forEach((group, evaluations) -> evaluations.forEach((key, values) ->
-                kaizen.out().printf(Locale.ROOT, "%-40s %-28s %5d %8.3f%n", group, key, values.size(),
-                        values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN))));
-        kaizen.out().println("intervals over seeds and paired gains: kaizen compare on the sweep directory");
+        comparison.warnings().forEach(warning -> kaizen.err().println("kaizen: warning: " + warning));
+        CompareTable.print(comparison, kaizen.out());
+        CompareJson.write(comparison, directory.resolve("compare.json"));
+        CompareReport.write(comparison, directory);
     }
 }
