@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -71,6 +72,9 @@ final class CellTask implements Function<Cell, CellOutcome> {
         int code;
         try (OutputStream file = Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
              PrintStream stream = new PrintStream(file, true, StandardCharsets.UTF_8)) {
+            TaskContext task = TaskContext.get();
+            stream.println("kaizen sweep: cell " + cell.id() + ", attempt " + (task == null ? 1 : task.attemptNumber() + 1)
+                    + ": kaizen " + String.join(" ", args));
             code = new Kaizen(environment, new ByteArrayInputStream(new byte[0]), stream, stream,
                     ProgressDisplay.Mode.LINES, Clock.systemDefaultZone()).sharingPlugins()
                     .execute(args.toArray(String[]::new));

@@ -37,7 +37,7 @@ class SweepCommandTest {
     record Result(int code, String out, String err) {
     }
 
-    private static Result kaizen(String... args) {
+    static Result kaizen(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Kaizen(Map.of(), new ByteArrayInputStream(new byte[0]),
