@@ -54,7 +54,8 @@ final class SweepCommand implements Callable<Integer> {
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default local[K], K = half the cores): local[2], spark://HOST:7077, yarn, k8s://...")
+            description = "Spark master (default local[K], K = half the cores): local[2], spark://HOST:7077, yarn, "
+                    + "k8s://...; none runs the cells one after another in this JVM without Spark")
     String master;
 
     @Option(names = "--baseline", paramLabel = "GROUP",
@@ -63,6 +64,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: sweeps/sweep-yyyyMMdd-HHmmss).")
     Path out;
+
+    /** The master that runs the cells one after another in this JVM, without Spark. */
+    static final String IN_PROCESS = "none";
 
     SweepCommand(Kaizen kaizen) {
         this.kaizen = kaizen;
@@ -88,11 +92,13 @@ final class SweepCommand implements Callable<Integer> {
         CellTask task = new CellTask(directory, environment, kaizen.pluginsDirectory());
         List<CellOutcome> outcomes;
         try (ProgressReporter progress = kaizen.progress().start("sweep", cells.size())) {
-            outcomes = SparkSweep.run(sparkMaster, cells, task, state::running, outcome -> {
+            java.util.function.Consumer<CellOutcome> finished = outcome -> {
                 state.finished(outcome);
                 kaizen.err().println(line(outcome));
                 progress.advance(1);
-            });
+            };
+            outcomes = IN_PROCESS.equals(sparkMaster) ? inProcess(cells, task, state, finished)
+                    : SparkSweep.run(sparkMaster, cells, task, state::running, finished);
         }
         compare(directory);
         kaizen.out().println("sweep directory: " + directory);
@@ -102,6 +108,19 @@ final class SweepCommand implements Callable<Integer> {
             return Kaizen.FAILED;
         }
         return Kaizen.OK;
+    }
+
+    /** The cells one after another in this JVM, without Spark (to measure what Spark costs, or to debug). */
+    private static List<CellOutcome> inProcess(List<Cell> cells, CellTask task, SweepState state,
+                                               java.util.function.Consumer<CellOutcome> finished) throws Exception {
+        List<CellOutcome> outcomes = new ArrayList<>();
+        for (Cell cell : cells) {
+            state.running(cell);
+            CellOutcome outcome = task.call(cell);
+            finished.accept(outcome);
+            outcomes.add(outcome);
+        }
+        return outcomes;
     }
 
     /** The cells, every recipe and grid cell checked (bound with its overrides) before any runs. */

@@ -72,6 +72,13 @@ class SweepCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(evaluations(out.resolve("runs/many-seed8"))).isEqualTo(evaluations(plain));
 
+        // without Spark, one cell after another in this JVM: the same runs
+        Path inProcess = dir.resolve("in-process");
+        Result plainSweep = kaizen("sweep", many.toString(), "--seeds", "8", "--master", "none", "--out",
+                inProcess.toString());
+        assertThat(plainSweep.code()).as(plainSweep.err()).isZero();
+        assertThat(evaluations(inProcess.resolve("runs/many-seed8"))).isEqualTo(evaluations(plain));
+
         Result second = kaizen("sweep", few.toString(), many.toString(), "--seeds", "7-8", "--master", "local[2]",
                 "--out", out.toString());
         assertThat(second.code()).as(second.err()).isZero();
