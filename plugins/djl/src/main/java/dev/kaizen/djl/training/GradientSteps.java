@@ -8,6 +8,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.kaizen.djl.engine.DjlRuntime;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,13 @@ import java.util.function.Function;
  * {@link DjlRuntime}. Not thread-safe.
  */
 public final class GradientSteps {
+
+    /**
+     * PyTorch's engine lets one gradient collector collect at a time per JVM; runs that train at
+     * once in one JVM (a sweep's cells) take turns, step by step. What each step computes does not
+     * change.
+     */
+    private static final ReentrantLock COLLECTING = new ReentrantLock();
 
     private final Map<String, NDArray> parameters;
     private final Optimizer optimizer;
@@ -39,20 +47,25 @@ public final class GradientSteps {
      */
     public float step(Function<NDManager, NDArray> loss) {
         float value;
-        try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager();
-             GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-            scope.suppressNotUsedWarning();
-            NDArray result = loss.apply(manager);
-            collector.backward(result);
-            value = result.getFloat();
-        }
-        if (!Float.isFinite(value)) {
-            throw new IllegalStateException("the loss became " + value + "; lower the learning rate");
-        }
-        for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
-            try (NDArray gradient = entry.getValue().getGradient()) {
-                optimizer.update(entry.getKey(), entry.getValue(), gradient);
+        COLLECTING.lock(); // held until the update: a new collector zeroes every gradient in the JVM
+        try {
+            try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager();
+                 GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+                scope.suppressNotUsedWarning();
+                NDArray result = loss.apply(manager);
+                collector.backward(result);
+                value = result.getFloat();
             }
+            if (!Float.isFinite(value)) {
+                throw new IllegalStateException("the loss became " + value + "; lower the learning rate");
+            }
+            for (Map.Entry<String, NDArray> entry : parameters.entrySet()) {
+                try (NDArray gradient = entry.getValue().getGradient()) {
+                    optimizer.update(entry.getKey(), entry.getValue(), gradient);
+                }
+            }
+        } finally {
+            COLLECTING.unlock();
         }
         return value;
     }
