@@ -1,5 +1,6 @@
 package dev.kaizen.sweep;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +46,11 @@ final class SparkSweep {
                 .set("spark.ui.enabled", "false")
                 .set("spark.task.maxFailures", Integer.toString(MAX_TASK_FAILURES))
                 .set("spark.ui.showConsoleProgress", "false");
+        if (!master.startsWith("local")) {
+            // executors elsewhere run the same installation: its class path and the JVM options Spark needs
+            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+            conf.setIfMissing("spark.executor.extraJavaOptions", String.join(" ", sparkJvmOptions()));
+        }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             spark.setLogLevel("ERROR");
             int slots = Math.max(1, Math.min(cells.size(), spark.defaultParallelism()));
@@ -82,6 +88,15 @@ final class SparkSweep {
                 driver.shutdownNow();
             }
         }
+    }
+
+    /** The options of this JVM that Spark needs on Java 17 ({@code --add-opens} and the like), for executors. */
+    static List<String> sparkJvmOptions() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("--add-opens") || option.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+                        || option.startsWith("-Djdk.reflect.") || option.startsWith("-Dio.netty.")
+                        || option.startsWith("-Dai.djl."))
+                .toList();
     }
 
     /** Spark's and Hadoop's start-up warnings (host name, native libraries) say nothing about the sweep. */

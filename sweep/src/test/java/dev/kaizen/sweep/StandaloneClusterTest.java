@@ -78,9 +78,6 @@ class StandaloneClusterTest {
         System.setProperty("spark.driver.host", "127.0.0.1");
         System.setProperty("spark.driver.bindAddress", "127.0.0.1");
         System.setProperty("spark.executor.memory", "512m");
-        System.setProperty("spark.executor.extraClassPath", System.getProperty("java.class.path"));
-        System.setProperty("spark.executor.extraJavaOptions", System.getProperty("kaizen.spark.jvm.options")
-                + " -Dai.djl.offline=true");
         Thread killer = new Thread(() -> {
             try {
                 waitFor(() -> runsUnderWay(out) >= 2, 120, "two cells to run at once");
@@ -96,8 +93,7 @@ class StandaloneClusterTest {
             result = SweepCommandTest.kaizen("sweep", few.toString(), many.toString(), "--seeds", "7-8",
                     "--master", master, "--out", out.toString());
         } finally {
-            for (String key : List.of("spark.driver.host", "spark.driver.bindAddress", "spark.executor.memory",
-                    "spark.executor.extraClassPath", "spark.executor.extraJavaOptions")) {
+            for (String key : List.of("spark.driver.host", "spark.driver.bindAddress", "spark.executor.memory")) {
                 System.clearProperty(key);
             }
         }

@@ -49,6 +49,9 @@ public final class CompareTable {
         if (approximate(comparison.rows())) {
             out.println(APPROXIMATE);
         }
+        comparison.rows().stream().filter(r -> r.gain() != null && !r.gain().baseline().equals(comparison.baseline()))
+                .map(r -> r.key().search()).distinct().forEach(search -> out.println("gains under search " + search
+                        + " are over the baseline's greedy evaluations (it was not run with " + search + ")"));
     }
 
     /** E.g. {@code baseline: bc-shop (--baseline); stages: last; 10 runs in 2 groups}. */

@@ -17,6 +17,10 @@ import java.util.TreeMap;
  */
 public final class Comparer {
 
+    /** The plain policy's search: the baseline's evaluations under it stand in for searches it was not run with. */
+    private static final String GREEDY = "greedy";
+
+
     private static final int MAX_KEYS_NAMED = 8;
 
     private Comparer() {
@@ -67,10 +71,16 @@ public final class Comparer {
         List<GroupRow> rows = new ArrayList<>();
         for (EvaluationKey key : keys) {
             SortedMap<Long, SeedEvaluation> base = picked.getOrDefault(baseline, Map.of()).get(key);
+            String against = baseline;
+            if (base == null && !GREEDY.equals(key.search())) {
+                // e.g. a method with MCTS at inference against the baseline's plain policy
+                base = picked.getOrDefault(baseline, Map.of()).get(new EvaluationKey(key.stage(), key.split(), GREEDY));
+                against = baseline + " (" + GREEDY + ")";
+            }
             for (String group : groups) {
                 SortedMap<Long, SeedEvaluation> seeds = picked.getOrDefault(group, Map.of()).get(key);
                 if (seeds != null) {
-                    rows.add(row(group, key, seeds, group.equals(baseline) ? null : gain(baseline, seeds, base)));
+                    rows.add(row(group, key, seeds, group.equals(baseline) ? null : gain(against, seeds, base)));
                 }
             }
         }

@@ -229,6 +229,35 @@ class CompareCommandTest {
     }
 
     @Test
+    void aSearchTheBaselineDidNotRunIsPairedWithItsGreedyEvaluation() throws Exception {
+        Path runs = dir.resolve("mcts");
+        double[] bc = {0.50, 0.60, 0.55};
+        double[] mcts = {0.80, 0.85, 0.90};
+        for (int seed = 0; seed < bc.length; seed++) {
+            SyntheticRuns.write(runs.resolve("bc-" + seed),
+                    SyntheticRuns.evaluation(SyntheticRuns.summary("bc-shop", seed, "completed"), "final", "unseen",
+                            100, 0, bc[seed], 0.5));
+            var agentq = SyntheticRuns.evaluation(SyntheticRuns.summary("agentq-shop", seed, "completed"), "final",
+                    "unseen", 100, 0, 0.6, 0.5);
+            SyntheticRuns.evaluation(agentq, "final", "unseen", 100, 0, mcts[seed], 0.5);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) agentq.path("evaluations").get(1)).put("search", "mcts");
+            SyntheticRuns.write(runs.resolve("agentq-" + seed), agentq);
+        }
+        List<String> args = new java.util.ArrayList<>();
+        for (int seed = 0; seed < bc.length; seed++) {
+            args.add(runs.resolve("bc-" + seed).toString());
+            args.add(runs.resolve("agentq-" + seed).toString());
+        }
+        args.addAll(List.of("--out", dir.resolve("out").toString()));
+        Cli.Result result = Cli.run(java.util.stream.Stream.concat(java.util.stream.Stream.of("compare"),
+                args.stream()).toArray(String[]::new));
+
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out()).containsPattern("agentq-shop +final +unseen +mcts +3 +0\\.850 .* \\+0\\.300 ")
+                .contains("gains under search mcts are over the baseline's greedy evaluations");
+    }
+
+    @Test
     void runsThatDidNotCompleteAreSkippedWithAWarning() throws Exception {
         Path failed = SyntheticRuns.write(dir.resolve("failed"),
                 SyntheticRuns.evaluation(SyntheticRuns.summary("bc-shop", 6, "failed"), "final", "seen", 100, 0, 0.9, 1));
