@@ -3,6 +3,7 @@ package dev.kaizen.api.env;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An environment: a fixed set of tasks per split, and episodes that run them.
@@ -28,6 +29,14 @@ public interface Environment extends AutoCloseable {
      */
     default Optional<Trajectory> demonstration(Task task) {
         return Optional.empty();
+    }
+
+    /**
+     * How many actions an episode may take before it ends unsolved, if the environment has such a
+     * limit (shown to a person playing it); empty by default.
+     */
+    default OptionalInt stepLimit() {
+        return OptionalInt.empty();
     }
 
     /** How to compare two of this environment's observations (used by experience memories). */

@@ -195,4 +195,9 @@ public final class CounterEnvironment implements Environment {
 
     private record SnapshotOf(String taskId, State state, Observation observation) implements EpisodeSnapshot {
     }
+
+    @Override
+    public java.util.OptionalInt stepLimit() {
+        return java.util.OptionalInt.of(config.maxSteps());
+    }
 }

@@ -4,6 +4,7 @@ import dev.kaizen.api.Checkpointable;
 import dev.kaizen.api.IncompatiblePartsException;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.method.TrainingMethod;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,7 +26,15 @@ final class EvaluateMethod implements TrainingMethod {
                             + context.policy().getClass().getSimpleName() + ") cannot load checkpoints; "
                             + "use a trainable policy or drop the checkpoint");
                 }
-                checkpointable.load(policyFolder(Path.of(config.checkpoint())));
+                Path folder = policyFolder(Path.of(config.checkpoint()));
+                try {
+                    checkpointable.load(folder);
+                } catch (IOException | RuntimeException e) {
+                    throw new IncompatiblePartsException("method.checkpoint: " + folder + " cannot be loaded into the "
+                            + "recipe's policy (" + context.policy().getClass().getSimpleName() + "): " + e.getMessage()
+                            + "; name a stage's checkpoint written by a run of this policy type, e.g. "
+                            + "runs/NAME/checkpoints/final");
+                }
             }
             context.evaluate("final", context.policy());
         });

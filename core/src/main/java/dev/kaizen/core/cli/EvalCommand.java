@@ -1,11 +1,15 @@
 package dev.kaizen.core.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kaizen.api.env.EnvironmentConfig;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.builtin.EvaluateMethodConfig;
+import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.run.Runner;
 import dev.kaizen.core.run.Summary;
 import dev.kaizen.core.run.provenance.ProvenanceRecorder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,11 +55,37 @@ final class EvalCommand implements Callable<Integer> {
         Recipe evaluation = new Recipe(loaded.name() + "-eval", loaded.description(), loaded.seed(), loaded.environment(),
                 loaded.policy(), new EvaluateMethodConfig(policy.toAbsolutePath().normalize().toString()),
                 loaded.evaluation(), loaded.rollout());
+        warnIfTrainedElsewhere(loaded);
         Path directory = out != null ? out : kaizen.defaultRunDirectory(evaluation.name());
         Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock(),
                 new ProvenanceRecorder(kaizen.plugins(), kaizen.registry(), kaizen.clock()))
                 .run(evaluation, directory);
         Results.print(kaizen.out(), directory, summary);
         return "completed".equals(summary.status()) ? Kaizen.OK : Kaizen.FAILED;
+    }
+
+    /**
+     * Warns when the checkpoint's run (its {@code recipe.yaml}, two folders up from a stage's
+     * checkpoint) trained on another environment than the one this recipe evaluates on.
+     */
+    private void warnIfTrainedElsewhere(Recipe recipe) {
+        Path stage = Files.isDirectory(policy.resolve("policy")) ? policy : policy.toAbsolutePath().getParent();
+        Path runRecipe = stage == null || stage.getParent() == null ? null
+                : stage.toAbsolutePath().getParent().getParent().resolve("recipe.yaml");
+        if (runRecipe == null || !Files.isRegularFile(runRecipe)) {
+            return;
+        }
+        ConfigBinder binder = kaizen.recipeLoader().binder();
+        try {
+            JsonNode node = binder.yaml().readTree(runRecipe.toFile()).path("environment");
+            JsonNode trained = binder.tree(binder.bind(node, EnvironmentConfig.class, "environment"));
+            JsonNode evaluated = binder.tree(recipe.environment());
+            if (!trained.equals(evaluated)) {
+                kaizen.err().println("kaizen: warning: the checkpoint was trained on environment " + trained
+                        + " (" + runRecipe + "), and is evaluated on " + evaluated);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the warning is only a hint
+        }
     }
 }

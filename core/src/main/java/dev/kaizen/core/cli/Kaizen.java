@@ -115,6 +115,9 @@ public final class Kaizen implements Callable<Integer> {
         for (CommandExtension extension : ServiceLoader.load(CommandExtension.class, Kaizen.class.getClassLoader())) {
             commandLine.addSubcommand(extension.name(), extension.command(this));
         }
+        // wide enough that examples such as --set method.demonstrations=500 stay on one line
+        commandLine.setUsageHelpWidth(110);
+        commandLine.setUsageHelpAutoWidth(true);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
@@ -131,10 +134,12 @@ public final class Kaizen implements Callable<Integer> {
         }
     }
 
+    /** Bare {@code kaizen}: the usage, on stderr, as an error (a command was expected). */
     @Override
     public Integer call() {
-        commandLine.usage(out);
-        return OK;
+        commandLine.usage(err);
+        err.println("kaizen: name a command, e.g. kaizen run bc-shop");
+        return BAD_INPUT;
     }
 
     private int handle(Exception e) {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +100,7 @@ final class PlayCommand implements Callable<Integer> {
                 double total = 0;
                 int step = 0;
                 while (!observation.done()) {
-                    show(out, ++step, observation);
+                    show(out, ++step, environment.stepLimit(), observation);
                     Action action = null;
                     while (action == null) {
                         out.print("> ");
@@ -146,9 +147,10 @@ final class PlayCommand implements Callable<Integer> {
         return tasks.get(0);
     }
 
-    private static void show(PrintStream out, int step, Observation observation) {
+    private static void show(PrintStream out, int step, OptionalInt limit, Observation observation) {
         out.println();
-        out.println("--- step " + step + " ---");
+        out.println("--- step " + step + (limit.isPresent() ? " of " + limit.getAsInt() + " ("
+                + (limit.getAsInt() - step + 1) + " left, this one included)" : "") + " ---");
         out.println(observation.text());
         if (!observation.actions().isEmpty()) {
             out.println("Actions:");

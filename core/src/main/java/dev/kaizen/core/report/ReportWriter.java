@@ -34,7 +34,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class ReportWriter {
 
     private static final int MAX_CHARTS = 40;
-    private static final Set<String> SKIPPED_EVENTS = Set.of("evaluation", "run-start", "run-end", "stage-start");
+    private static final Set<String> SKIPPED_EVENTS = Set.of("stage", "evaluation", "run-start", "run-end", "stage-start");
+    private static final String TRAIN_EPOCH = "train-epoch";
     private static final Set<String> SKIPPED_FIELDS = Set.of("index", "epoch", "iteration", "time");
     private static final Color[] COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
         new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
@@ -110,9 +111,11 @@ public final class ReportWriter {
             int i = (int) Math.round(x);
             return Math.abs(x - i) < 1e-9 && i >= 0 && i < stages.size() ? stages.get(i) : "";
         });
-        if (success) {
-            chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
-        }
+        // a fixed axis, so that a difference of 0.01 looks like one; widened only for rewards outside [0, 1]
+        double lowest = evaluations.stream().mapToDouble(e -> e.path("meanReward").asDouble()).min().orElse(0);
+        double highest = evaluations.stream().mapToDouble(e -> e.path("meanReward").asDouble()).max().orElse(1);
+        chart.getStyler().setYAxisMin(success ? 0.0 : Math.min(0.0, lowest))
+                .setYAxisMax(success ? 1.0 : Math.max(1.0, highest)).setYAxisDecimalPattern("0.0#");
         Map<String, List<JsonNode>> series = new LinkedHashMap<>();
         for (JsonNode e : evaluations) {
             series.computeIfAbsent(e.path("split").asText() + " / " + e.path("search").asText(), k -> new ArrayList<>())
@@ -151,6 +154,10 @@ public final class ReportWriter {
         return chart;
     }
 
+    /**
+     * The other events by name; {@code train-epoch} (a method's copy of its optimiser's epochs) only
+     * where no optimiser recorded its own {@code *-epoch} events, so no curve is drawn twice.
+     */
     private static Map<String, List<JsonNode>> groupOtherEvents(List<JsonNode> events) {
         Map<String, List<JsonNode>> out = new LinkedHashMap<>();
         for (JsonNode e : events) {
@@ -158,6 +165,9 @@ public final class ReportWriter {
             if (!name.isEmpty() && !SKIPPED_EVENTS.contains(name)) {
                 out.computeIfAbsent(name, k -> new ArrayList<>()).add(e);
             }
+        }
+        if (out.keySet().stream().anyMatch(name -> name.endsWith("-epoch") && !TRAIN_EPOCH.equals(name))) {
+            out.remove(TRAIN_EPOCH);
         }
         return out;
     }
@@ -246,16 +256,17 @@ public final class ReportWriter {
         }
         if (!evaluations.isEmpty()) {
             out.append("<h2>Evaluations</h2>\n<table><tr><th>stage</th><th>split</th><th>search</th><th>episodes</th>"
-                    + "<th>success</th><th>95% interval</th><th>mean reward</th></tr>\n");
+                    + "<th>success</th><th>95% interval</th><th>mean reward</th><th>errors</th></tr>\n");
             for (JsonNode e : evaluations) {
                 out.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%.3f</td>"
-                                + "<td>[%.3f, %.3f]</td><td>%.3f</td></tr>%n", escape(e.path("stage").asText()),
+                                + "<td>[%.3f, %.3f]</td><td>%.3f</td><td>%d</td></tr>%n", escape(e.path("stage").asText()),
                         escape(e.path("split").asText()), escape(e.path("search").asText()), e.path("episodes").asInt(),
                         e.path("successRate").asDouble(), e.path("successCi95").path(0).asDouble(),
-                        e.path("successCi95").path(1).asDouble(), e.path("meanReward").asDouble()));
+                        e.path("successCi95").path(1).asDouble(), e.path("meanReward").asDouble(), errors(e)));
             }
             out.append("</table>\n");
         }
+        stageTable(directory, out);
         if (!charts.isEmpty()) {
             out.append("<h2>Curves</h2>\n");
             for (String[] chart : charts) {
@@ -270,6 +281,27 @@ public final class ReportWriter {
         }
         out.append("</body></html>\n");
         return out.toString();
+    }
+
+    /** The completed stages with their time, episodes and errors, from {@code summary.json}. */
+    private void stageTable(RunDirectory directory, StringBuilder out) throws IOException {
+        JsonNode stages = Files.isRegularFile(directory.summary())
+                ? json.readTree(directory.summary().toFile()).path("stages") : json.missingNode();
+        if (stages.isEmpty()) {
+            return;
+        }
+        out.append("<h2>Stages</h2>\n<table><tr><th>stage</th><th>seconds</th><th>episodes</th><th>errors</th></tr>\n");
+        for (JsonNode stage : stages) {
+            out.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.1f</td><td>%d</td><td>%d</td></tr>%n",
+                    escape(stage.path("stage").asText()), stage.path("seconds").asDouble(),
+                    stage.path("episodes").asInt(), errors(stage)));
+        }
+        out.append("</table>\n");
+    }
+
+    private static int errors(JsonNode record) {
+        JsonNode errors = record.path("errors");
+        return errors.path("policy").asInt() + errors.path("environment").asInt() + errors.path("other").asInt();
     }
 
     private static String escape(String text) {

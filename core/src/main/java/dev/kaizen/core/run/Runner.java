@@ -3,12 +3,14 @@ package dev.kaizen.core.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaizen.api.IncompatiblePartsException;
 import dev.kaizen.api.env.Environment;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.ErrorCounts;
+import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.evaluation.Evaluator;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.Recipe;
@@ -63,7 +65,15 @@ public final class Runner {
         Compatibility.check(recipe, loader.binder().registry());
         RunDirectory directory = RunDirectory.createNew(out);
         RunDirectory.writeAtomically(directory.recipe(), loader.toYaml(recipe));
-        return execute(recipe, directory, List.of(), List.of(), 0, false);
+        try {
+            return execute(recipe, directory, List.of(), List.of(), 0, false);
+        } catch (BadInputException | IncompatiblePartsException e) {
+            // refused before anything was produced: leave no run directory behind
+            if (completedStages(directory, loader.binder().json()).isEmpty() && nothingAppended(directory)) {
+                HostMethodContext.deleteRecursively(directory.path());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -157,6 +167,20 @@ public final class Runner {
     private static String name(ConfigBinder binder, Object config) {
         return binder.registry().forConfig((dev.kaizen.api.ComponentConfig<?>) config)
                 .map(RegisteredComponent::name).orElse(config.getClass().getSimpleName());
+    }
+
+    /** Whether a run has written no trajectories, pairs or evaluated episodes. */
+    private static boolean nothingAppended(RunDirectory directory) throws IOException {
+        for (Path folder : List.of(directory.trajectories(), directory.pairs(), directory.evaluation())) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> listing = Files.list(folder)) {
+                    if (listing.findAny().isPresent()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** The wall time of a run's earlier processes, from its summary (0 if it has none). */

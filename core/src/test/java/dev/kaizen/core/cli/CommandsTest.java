@@ -86,13 +86,14 @@ class CommandsTest {
         Cli.Result result = Cli.run(Map.of(), "1\n\n9\nenter[4]\nclick[submit]\n", "play", "test", "--split", "unseen",
                 "--set", "environment.unseen=3");
         assertThat(result.code()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("Task unseen-0 (unseen): set the counter to 8", "--- step 1 ---",
+        assertThat(result.out()).contains("Task unseen-0 (unseen): set the counter to 8", "--- step 1 of 12 (12 left, this one included) ---",
                 "   1. click[+1]", "   3. click[submit]", "Or type: enter[{}]", "No action 9; choose 1..3",
                 "Episode over after 3 steps: reward 0.250, not a success");
 
         Cli.Result won = Cli.run(Map.of(), "enter[8]\n3\n", "play", "test", "--task", "unseen-0");
         assertThat(won.out()).contains("reward 1.000, success");
 
+        assertThat(won.out()).contains("--- step 1 of 12 (12 left, this one included) ---");
         Cli.Result quit = Cli.run(Map.of(), "quit\n", "play", "test");
         assertThat(quit.code()).isZero();
         assertThat(quit.out()).contains("Left after 0 steps");
@@ -188,5 +189,41 @@ class CommandsTest {
         assertThat(help.out()).contains("run", "eval", "components", "plugins", "bench", "play", "export");
         assertThat(Cli.run("run", "--help").out()).contains("--resume", "--set", "--out");
         assertThat(Cli.run("--version").out()).startsWith("kaizen ");
+        // the --set example is not cut in the middle of its path
+        assertThat(Cli.run("run", "--help").out()).contains("e.g. --set method.demonstrations=500");
+    }
+
+    @Test
+    void bareKaizenPrintsUsageAndIsAnError() {
+        Cli.Result bare = Cli.run();
+        assertThat(bare.code()).isEqualTo(2);
+        assertThat(bare.err()).contains("Usage: kaizen", "kaizen: name a command, e.g. kaizen run bc-shop");
+    }
+
+    @Test
+    void evalOfACheckpointThatDoesNotLoadIsBadInputAndLeavesNothing() throws Exception {
+        Path recipe = Files.writeString(dir.resolve("bc-test.yaml"), RunCommandTest.BC_RECIPE);
+        Path wrong = Files.createDirectories(dir.resolve("not-a-checkpoint"));
+        Files.writeString(wrong.resolve("notes.txt"), "no policy here");
+        Path out = dir.resolve("eval");
+        Cli.Result result = Cli.run("eval", recipe.toString(), "--policy", wrong.toString(), "--out", out.toString());
+        assertThat(result.code()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("method.checkpoint: " + wrong, "cannot be loaded into the recipe's policy",
+                "runs/NAME/checkpoints/final");
+        assertThat(out).as("nothing left behind").doesNotExist();
+    }
+
+    @Test
+    void evalWarnsWhenTheCheckpointWasTrainedOnAnotherEnvironment() throws Exception {
+        Path run = bcRun();
+        Cli.Result other = Cli.run("eval", dir.resolve("bc-test.yaml").toString(), "--policy",
+                run.resolve("checkpoints/final").toString(), "--out", dir.resolve("eval-other").toString(),
+                "--set", "environment.unseen=9");
+        assertThat(other.code()).as(other.toString()).isZero();
+        assertThat(other.err()).contains("kaizen: warning: the checkpoint was trained on environment",
+                "and is evaluated on");
+        Cli.Result same = Cli.run("eval", dir.resolve("bc-test.yaml").toString(), "--policy",
+                run.resolve("checkpoints/final").toString(), "--out", dir.resolve("eval-same").toString());
+        assertThat(same.err()).doesNotContain("warning");
     }
 }

@@ -34,9 +34,18 @@ class ReportWriterTest {
                     .append(",\"loss\":").append(1.0 / epoch).append(",\"pairs\":40}\n");
         }
         metrics.append("{\"event\":\"dpo-epoch\",\"label\":\"iter-1/dpo\",\"loss\":\"NaN\"}\n");
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            // the method's copy of the optimiser's epochs, and stage timings
+            metrics.append("{\"event\":\"train-epoch\",\"epoch\":").append(epoch).append(",\"loss\":")
+                    .append(2.0 / epoch).append("}\n");
+            metrics.append("{\"event\":\"stage\",\"index\":").append(epoch).append(",\"seconds\":")
+                    .append(6.880219943 * epoch).append("}\n");
+        }
         metrics.append("{\"event\":\"torn\",\"loss\":");
         Files.writeString(run.metrics(), metrics);
         Files.writeString(run.recipe(), "name: <x>\n");
+        Files.writeString(run.summary(), "{\"recipe\":\"x\",\"status\":\"completed\",\"stages\":[{\"stage\":\"final\","
+                + "\"seconds\":2.24,\"episodes\":1000,\"errors\":{\"policy\":1,\"environment\":2,\"other\":0}}]}");
 
         new ReportWriter(new ObjectMapper()).write(run);
 
@@ -44,10 +53,13 @@ class ReportWriterTest {
         assertThat(run.reportAssets().resolve("mean-reward.png")).exists();
         assertThat(run.reportAssets().resolve("dpo-epoch-loss.png")).exists();
         assertThat(run.reportAssets().resolve("dpo-epoch-pairs.png")).as("constant fields are not drawn").doesNotExist();
+        assertThat(run.reportAssets().resolve("train-epoch-loss.png")).as("drawn once, as dpo-epoch").doesNotExist();
+        assertThat(run.reportAssets().resolve("stage-seconds.png")).as("stage times are a table").doesNotExist();
         assertThat(ImageIO.read(run.reportAssets().resolve("success-rate.png").toFile()).getWidth()).isEqualTo(900);
         String html = Files.readString(run.report());
         assertThat(html).contains("<img src=\"report/success-rate.png\"", "<img src=\"report/dpo-epoch-loss.png\"",
                 "<td>iter-1</td><td>unseen</td><td>greedy</td><td>100</td><td>0.400</td><td>[0.350, 0.450]</td>",
+                "<h2>Stages</h2>", "<tr><td>final</td><td>2.2</td><td>1000</td><td>3</td></tr>",
                 "name: &lt;x&gt;");
     }
 

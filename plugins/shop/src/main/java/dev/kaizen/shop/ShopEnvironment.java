@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -223,5 +224,10 @@ public final class ShopEnvironment implements Environment {
     @Override
     public void close() {
         index.close();
+    }
+
+    @Override
+    public OptionalInt stepLimit() {
+        return OptionalInt.of(config.maxSteps());
     }
 }
