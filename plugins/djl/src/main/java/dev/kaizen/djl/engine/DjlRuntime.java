@@ -71,6 +71,8 @@ public final class DjlRuntime {
         synchronized (LOCK) {
             if (engine == null) {
                 engine = call(() -> {
+                    NativePlatform.check(NativePlatform.current(),
+                            NativePlatform.bundled(Thread.currentThread().getContextClassLoader()));
                     try {
                         return Engine.getEngine("PyTorch");
                     } catch (RuntimeException | UnsatisfiedLinkError e) {
