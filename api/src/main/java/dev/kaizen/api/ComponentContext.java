@@ -80,6 +80,29 @@ public interface ComponentContext {
         throw new UnsupportedOperationException("this host cannot override configs");
     }
 
+    /**
+     * Tells the person running Kaizen, once, that a part changed a setting or could not honour it
+     * (e.g. {@code method.demonstrations} capped to the training tasks the environment has). The host
+     * prints it on stderr and records it; by default it is dropped.
+     */
+    default void notice(String message) {
+    }
+
+    /**
+     * {@code requested}, or {@code available} if that is smaller, with a {@link #notice} saying so.
+     *
+     * @param field the recipe field that asked, e.g. {@code method.demonstrations}
+     * @param what what {@code available} counts, e.g. {@code training tasks}
+     */
+    default int capped(String field, int requested, int available, String what) {
+        if (requested > available) {
+            notice(field + " is " + requested + ", but the environment has " + available + " " + what + "; using "
+                    + available);
+            return available;
+        }
+        return requested;
+    }
+
     /** The host's batched rollout engine. */
     default Rollouts rollouts() {
         throw new UnsupportedOperationException("this host has no rollout engine");

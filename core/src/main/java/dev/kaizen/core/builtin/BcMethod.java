@@ -36,7 +36,9 @@ final class BcMethod implements TrainingMethod {
             context.stage("baseline", () -> context.evaluate("baseline", context.policy()));
         }
         context.stage("bc", () -> {
-            List<Trajectory> demonstrations = demonstrations(context.environment(), config.demonstrations());
+            int count = context.capped("method.demonstrations", config.demonstrations(),
+                    context.environment().tasks(Split.TRAIN).size(), "training tasks");
+            List<Trajectory> demonstrations = demonstrations(context.environment(), count);
             context.writeTrajectories("demonstrations", demonstrations);
             Map<String, Object> counts = new LinkedHashMap<>();
             counts.put("tasks", demonstrations.size());

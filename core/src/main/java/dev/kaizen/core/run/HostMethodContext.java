@@ -59,6 +59,7 @@ public final class HostMethodContext extends HostComponentContext implements Met
     private final ErrorBudget budget;
     private final Runnable onStageEnd;
     private final Set<String> ran = new HashSet<>();
+    private final Set<String> noticed = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Checkpointable> persisted = new LinkedHashMap<>();
     private boolean replaying;
     private int nextIndex;
@@ -103,6 +104,15 @@ public final class HostMethodContext extends HostComponentContext implements Met
     /** Every evaluation recorded, earlier runs' included. */
     List<EvaluationResult> evaluations() {
         return Collections.unmodifiableList(evaluations);
+    }
+
+    /** Printed once each as {@code kaizen: note: ...}, and recorded as a {@code notice} event. */
+    @Override
+    public void notice(String message) {
+        if (noticed.add(message) && !metrics.muted()) {
+            console.println("kaizen: note: " + message);
+            metrics.record("notice", Map.of("message", message));
+        }
     }
 
     /** Every completed stage, earlier runs' included. */

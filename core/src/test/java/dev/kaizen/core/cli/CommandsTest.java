@@ -194,6 +194,20 @@ class CommandsTest {
     }
 
     @Test
+    void aDefaultTheRunChangesIsSaidOnceOnStderr() throws Exception {
+        Path recipe = Files.writeString(dir.resolve("bc-test.yaml"), RunCommandTest.BC_RECIPE);
+        Path out = dir.resolve("capped");
+        Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString(), "--set",
+                "method.demonstrations=1000");
+        assertThat(result.code()).as(result.toString()).isZero();
+        String note = "kaizen: note: method.demonstrations is 1000, but the environment has 20 training tasks; "
+                + "using 20";
+        assertThat(result.err()).contains(note);
+        assertThat(result.err().indexOf(note)).isEqualTo(result.err().lastIndexOf(note));
+        assertThat(Files.readString(out.resolve("metrics.jsonl"))).contains("\"event\":\"notice\"");
+    }
+
+    @Test
     void bareKaizenPrintsUsageAndIsAnError() {
         Cli.Result bare = Cli.run();
         assertThat(bare.code()).isEqualTo(2);

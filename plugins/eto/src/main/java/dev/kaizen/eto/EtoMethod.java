@@ -2,6 +2,7 @@ package dev.kaizen.eto;
 
 import dev.kaizen.api.critic.Critic;
 import dev.kaizen.api.critic.CriticConfig;
+import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.method.TrainingMethod;
@@ -61,7 +62,9 @@ final class EtoMethod implements TrainingMethod {
     @Override
     public void run(MethodContext context) throws Exception {
         Policy policy = context.policy();
-        Demonstrations demonstrations = new Demonstrations(context.environment(), config.demonstrations(), "eto");
+        Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
+                "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
+                "training tasks"), "eto");
         Validation validation = new Validation(config.validationTasks(), config.demonstrations(), "eto");
         validation.tasks(context.environment());
         SearchAlgorithm explorer = context.create(explorerConfig);

@@ -3,6 +3,7 @@ package dev.kaizen.eto;
 import dev.kaizen.api.critic.Critic;
 import dev.kaizen.api.critic.CriticConfig;
 import dev.kaizen.api.env.Action;
+import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.method.TrainingMethod;
@@ -58,7 +59,9 @@ final class RftMethod implements TrainingMethod {
     @Override
     public void run(MethodContext context) throws Exception {
         Policy policy = context.policy();
-        Demonstrations demonstrations = new Demonstrations(context.environment(), config.demonstrations(), "rft");
+        Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
+                "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
+                "training tasks"), "rft");
         Validation validation = new Validation(config.validationTasks(), config.demonstrations(), "rft");
         validation.tasks(context.environment());
         SearchAlgorithm explorer = context.create(explorerConfig);

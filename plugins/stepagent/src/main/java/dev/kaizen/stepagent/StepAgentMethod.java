@@ -94,7 +94,9 @@ public final class StepAgentMethod implements TrainingMethod {
                     + policy.getClass().getSimpleName() + ") is not trainable; use a trainable policy such as "
                     + "djl-scorer");
         }
-        Demonstrations demonstrations = new Demonstrations(context.environment(), config.demonstrations());
+        Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
+                "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
+                "training tasks"));
         PairArchive archive = new PairArchive();
         if (config.aggregate()) {
             context.persist(ARCHIVE, archive);

@@ -111,7 +111,9 @@ final class AgentQMethod implements TrainingMethod {
             Environment environment = context.environment();
             List<Task> train = environment.tasks(Split.TRAIN);
             List<Trajectory> demonstrations = new ArrayList<>();
-            for (Task task : train.subList(0, Math.min(config.demonstrations(), train.size()))) {
+            int count = context.capped("method.demonstrations", config.demonstrations(), train.size(),
+                    "training tasks");
+            for (Task task : train.subList(0, count)) {
                 environment.demonstration(task).ifPresent(demonstrations::add);
             }
             if (demonstrations.isEmpty()) {

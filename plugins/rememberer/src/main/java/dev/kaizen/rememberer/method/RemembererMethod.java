@@ -126,7 +126,8 @@ final class RemembererMethod implements TrainingMethod {
         }
         List<Task> train = environment.tasks(Split.TRAIN);
         List<Trajectory> demonstrations = new ArrayList<>();
-        for (Task task : train.subList(0, Math.min(config.demonstrations(), train.size()))) {
+        int count = context.capped("method.demonstrations", config.demonstrations(), train.size(), "training tasks");
+        for (Task task : train.subList(0, count)) {
             Optional<Trajectory> demonstration = environment.demonstration(task);
             demonstration.ifPresent(demonstrations::add);
         }
