@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Behaviour cloning: stage {@code baseline} (optional) evaluates the untrained policy; stage
+ * Behaviour cloning: stage {@code untrained} (optional) evaluates the untrained policy; stage
  * {@code bc} collects the expert's demonstrations of the first N training tasks (written to
  * {@code trajectories/demonstrations.jsonl}) and trains the policy on them; stage {@code final}
  * evaluates.
@@ -33,7 +33,7 @@ final class BcMethod implements TrainingMethod {
     @Override
     public void run(MethodContext context) throws Exception {
         if (config.evaluateBaseline()) {
-            context.stage("baseline", () -> context.evaluate("baseline", context.policy()));
+            context.stage("untrained", () -> context.evaluate("untrained", context.policy()));
         }
         context.stage("bc", () -> {
             int count = context.capped("method.demonstrations", config.demonstrations(),

@@ -11,7 +11,7 @@ import dev.kaizen.api.optimizer.OptimizerConfig;
  *     expert demonstrations for, {@code >= 1} (default 1000; capped by the split's size)
  * @param optimizer the optimiser that trains the policy on them (default {@code {type: bc}})
  * @param evaluateBaseline whether to evaluate the untrained policy first, as stage
- *     {@code baseline} (default false)
+ *     {@code untrained} (default false)
  */
 public record BcMethodConfig(Integer demonstrations,
                              @JsonProperty(defaultValue = "{type: bc}") OptimizerConfig optimizer,
