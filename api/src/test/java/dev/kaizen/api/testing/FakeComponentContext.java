@@ -31,6 +31,7 @@ public class FakeComponentContext implements ComponentContext {
     private final List<ComponentFactory<?, ?>> factories = new ArrayList<>();
     private final List<Metric> metrics = Collections.synchronizedList(new ArrayList<>());
     private final ObjectMapper mapper = new ObjectMapper();
+    private final List<String> notices = Collections.synchronizedList(new ArrayList<>());
     private final Rollouts rollouts = new SimpleRollouts();
 
     public FakeComponentContext(long seed, Path runDirectory) {
@@ -112,5 +113,15 @@ public class FakeComponentContext implements ComponentContext {
     @Override
     public Rollouts rollouts() {
         return rollouts;
+    }
+
+    @Override
+    public void notice(String message) {
+        notices.add(message);
+    }
+
+    /** The notices parts gave, in order. */
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 }

@@ -60,6 +60,12 @@ public record EtoConfig(Integer demonstrations,
         new Schedule("method.schedule", schedule);
     }
 
+    /** This config with another schedule. */
+    public EtoConfig withSchedule(Map<String, List<Object>> replaced) {
+        return new EtoConfig(demonstrations, optimizer, checkpoint, iterations, explorationTasks, explorer, critic, dpo,
+                replaced, truncationSlack, diagnostics, validationTasks);
+    }
+
     /** The defaults. */
     public EtoConfig() {
         this(null, null, null, null, null, null, null, null, null, null, null, null);

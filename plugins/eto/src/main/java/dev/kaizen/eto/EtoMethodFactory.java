@@ -7,6 +7,7 @@ import dev.kaizen.api.method.TrainingMethodFactory;
 import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.api.search.SearchAlgorithmConfig;
 import java.util.List;
+import java.util.Map;
 import org.pf4j.Extension;
 
 /** Registers {@link EtoMethod} as method {@code eto}. */
@@ -31,8 +32,20 @@ public final class EtoMethodFactory implements TrainingMethodFactory<EtoConfig> 
                 Parts.SAMPLE, "method.explorer");
         CriticConfig critic = Parts.orDefault(context, config.critic(), CriticConfig.class, Parts.NONE, "method.critic");
         OptimizerConfig dpo = Parts.orDefault(context, config.dpo(), OptimizerConfig.class, Parts.DPO, "method.dpo");
-        List<OptimizerConfig> dpoByIteration = new Schedule("method.schedule", config.schedule())
-                .validate(context, dpo, config.iterations());
+        List<OptimizerConfig> dpoByIteration;
+        try {
+            dpoByIteration = new Schedule("method.schedule", config.schedule()).validate(context, dpo, config.iterations());
+        } catch (IllegalArgumentException e) {
+            if (!EtoConfig.DEFAULT_SCHEDULE.equals(config.schedule())) {
+                throw e;
+            }
+            // the paper's β schedule fits DPO optimisers with a beta; others (an external trainer) set their own
+            context.notice("method.schedule is ETO's default " + EtoConfig.DEFAULT_SCHEDULE + ", which method.dpo '"
+                    + dpo.getClass().getSimpleName() + "' cannot take (" + e.getMessage() + "); training without a "
+                    + "schedule (set method.schedule: {} to say so)");
+            config = config.withSchedule(Map.of());
+            dpoByIteration = new Schedule("method.schedule", Map.of()).validate(context, dpo, config.iterations());
+        }
         return new EtoMethod(config, warmUp, explorer, critic, dpoByIteration);
     }
 

@@ -59,6 +59,26 @@ class EtoMethodTest {
     }
 
     @Test
+    void theDefaultBetaScheduleIsLeftOutWithANoticeForAnOptimiserWithoutBeta() throws Exception {
+        // e.g. the trl optimiser, whose external trainer sets its own beta
+        Fixture fixture = new Fixture(7, directory);
+        fixture.run(with(recipe(2), "dpo", Map.of("type", "bc", "step", 1.0)));
+
+        assertThat(fixture.context.notices()).singleElement().asString()
+                .startsWith("method.schedule is ETO's default {beta=[0.1, 0.5]}, which method.dpo")
+                .endsWith("training without a schedule (set method.schedule: {} to say so)");
+        assertThat(fixture.bc.calls).as("warm-up and one DPO round per iteration").hasSize(3);
+    }
+
+    @Test
+    void aScheduleTheRecipeGivesMustFitItsOptimiser() {
+        Fixture fixture = new Fixture(7, directory);
+        assertThatThrownBy(() -> fixture.run(with(with(recipe(2), "dpo", Map.of("type", "bc", "step", 1.0)),
+                "schedule", Map.of("beta", List.of(0.2)))))
+                .hasMessageContaining("beta");
+    }
+
+    @Test
     void runsBaselineThenIterationsEndingInFinalAndWritesExploredTrajectoriesAndPairs() throws Exception {
         Fixture fixture = new Fixture(7, directory);
 
