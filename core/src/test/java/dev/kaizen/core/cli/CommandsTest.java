@@ -79,6 +79,21 @@ class CommandsTest {
         Cli.Result broken = Cli.run("export", run.toString(), "--format", "lines-test", "--out", dir.resolve("x").toString());
         assertThat(broken.code()).isEqualTo(2);
         assertThat(broken.err()).contains("broken.jsonl:1: not a PreferencePair");
+        assertThat(dir.resolve("x")).as("a failed export leaves no empty folder").doesNotExist();
+    }
+
+    @Test
+    void exportSaysHowLongItsRowsAreForATrainersMaxLength() throws Exception {
+        Path rows = dir.resolve("rows.jsonl");
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            lines.add("{\"text\": \"" + "x".repeat(100 * i - 12) + "\"}");
+        }
+        Files.write(rows, lines);
+        assertThat(ExportCommand.rowLengths(rows)).isEqualTo(": 10 rows, characters per row median 500, 90% 900, "
+                + "max 1000 (about 125, 225, 250 tokens at 4 characters a token; a trainer's max_length below a row's "
+                + "tokens cuts or drops it)");
+        assertThat(ExportCommand.rowLengths(Files.writeString(dir.resolve("info.json"), "{\"a\": 1}\n"))).isEmpty();
     }
 
     @Test

@@ -44,7 +44,8 @@ public abstract class ConversationFormat implements DatasetFormat {
     private final ReactPrompt prompt;
 
     protected ConversationFormat(PromptOptions options) {
-        this.prompt = new ReactPrompt(requireNonNull(options, "options is null"));
+        // the turns are recorded actions without thoughts: the system message asks for exactly that
+        this.prompt = new ReactPrompt(requireNonNull(options, "options is null").forRecordedActions());
     }
 
     /** The rendering of contexts. */
@@ -118,14 +119,16 @@ public abstract class ConversationFormat implements DatasetFormat {
             if (trajectoryLevel > 0) {
                 throw new IllegalArgumentException(name() + " writes step-level pairs (one chosen and one rejected "
                         + "action); the data holds " + trajectoryLevel + " trajectory-level pairs, whose "
-                        + "continuations contain observations. Export them with eto-trajectory-pairs instead");
+                        + "continuations contain observations. Export them with trl-dpo-trajectory (TRL's "
+                        + "conversational form) or eto-trajectory-pairs (ETO's trainer) instead");
             }
-            throw new IllegalArgumentException(name() + " writes preference pairs and the data holds none; "
-                    + "run a method that writes pairs/*.jsonl (agentq, eto, stepagent) first");
+            throw new IllegalArgumentException(name() + " writes step-level preference pairs and the data holds "
+                    + "none; run a method that writes them (agentq, stepagent) first; eto's trajectory-level pairs "
+                    + "export with trl-dpo-trajectory");
         }
         if (trajectoryLevel > 0) {
             LOG.warn("{}: skipped {} trajectory-level pairs (continuations with observations cannot be single "
-                    + "messages); wrote {} step-level pairs; eto-trajectory-pairs keeps both", name(),
+                    + "messages); wrote {} step-level pairs; trl-dpo-trajectory writes the others", name(),
                     trajectoryLevel, steps.size());
         }
         return steps;

@@ -11,7 +11,8 @@ public final class DatasetFormats {
 
     /** Every format, rendering with {@code options}. */
     public static List<ConversationFormat> all(PromptOptions options) {
-        return List.of(new TrlSftFormat(options), new TrlDpoFormat(options), new LlamaFactoryDpoFormat(options),
+        return List.of(new TrlSftFormat(options), new TrlDpoFormat(options), new TrlDpoTrajectoryFormat(options),
+                new LlamaFactoryDpoFormat(options),
                 new OpenRlhfDpoFormat(options), new EtoTrajectoryPairsFormat(options), new AgentGymSftFormat(options));
     }
 

@@ -24,6 +24,18 @@ public record PromptOptions(String systemPrompt, String instructions, int histor
             Action: <one valid action>
             Copy a listed action exactly, or fill in a template by replacing {} with your own text.""";
 
+    /**
+     * The system message of exported datasets, whose assistant turns are recorded actions without
+     * thoughts: it asks for what those turns hold, so a model trained on them is not taught to skip a
+     * thought it was told to write.
+     */
+    public static final String ACTION_ONLY_SYSTEM_PROMPT = """
+            You are an agent that completes tasks by acting in an environment, one action per turn.
+            Each turn shows an observation and the actions that are valid now.
+            Answer in exactly this format:
+            Action: <one valid action>
+            Copy a listed action exactly, or fill in a template by replacing {} with your own text.""";
+
     public static final int DEFAULT_HISTORY_WINDOW = 30;
     public static final int DEFAULT_MAX_OBSERVATION_CHARS = 6000;
     public static final int DEFAULT_MAX_ACTIONS_LISTED = 100;
@@ -51,6 +63,13 @@ public record PromptOptions(String systemPrompt, String instructions, int histor
     public static PromptOptions defaults() {
         return new PromptOptions(null, null, DEFAULT_HISTORY_WINDOW, DEFAULT_MAX_OBSERVATION_CHARS,
                 DEFAULT_MAX_ACTIONS_LISTED, DEFAULT_MAX_ADVICE, DEFAULT_MAX_ADVICE_CHARS);
+    }
+
+    /** These options for a dataset of recorded actions: the default system message becomes {@link #ACTION_ONLY_SYSTEM_PROMPT}. */
+    public PromptOptions forRecordedActions() {
+        String system = systemPrompt.equals(DEFAULT_SYSTEM_PROMPT) ? ACTION_ONLY_SYSTEM_PROMPT : systemPrompt;
+        return new PromptOptions(system, instructions, historyWindow, maxObservationChars, maxActionsListed, maxAdvice,
+                maxAdviceChars);
     }
 
     /** These options with an unlimited history window (whole trajectories as one conversation). */

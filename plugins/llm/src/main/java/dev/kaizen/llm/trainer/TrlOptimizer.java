@@ -135,6 +135,17 @@ public final class TrlOptimizer implements Optimizer {
             if (!config.runsTrainer()) {
                 return withoutTrainer(llm, batch, dataDirectory, written, report, started);
             }
+            List<String> missing = config.command().stream().flatMap(part -> TrlOptimizerConfig.PLACEHOLDERS.stream()
+                    .filter(p -> part.contains("{" + p + "}") && "".equals(values.get(p)))).distinct().toList();
+            if (!missing.isEmpty()) {
+                // an empty {sftData} would reach the trainer as an empty argument
+                LOG.warn("{}: {}: the trainer command names {} but this batch has no such data ({} trajectories, {} "
+                        + "pairs); the trainer was not run and the policy keeps model {}", name, batch.label(),
+                        missing.stream().map(p -> "{" + p + "}").toList(), batch.trajectories().size(),
+                        batch.pairs().size(), llm.model());
+                report.put("trained", 0.0);
+                return finish(report, batch, llm.model(), null, started);
+            }
             String digest = digest(written);
             JsonNode done = readDone(directory.resolve(DONE));
             String model;

@@ -197,9 +197,9 @@ class DatasetFormatsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(format.name() + " writes step-level pairs")
                     .hasMessageContaining("1 trajectory-level pairs")
-                    .hasMessageContaining("eto-trajectory-pairs");
+                    .hasMessageContaining("trl-dpo-trajectory (TRL's conversational form)");
             assertThatThrownBy(() -> format.export(source(List.of(expert), List.of()), out))
-                    .hasMessageContaining("the data holds none");
+                    .hasMessageContaining("the data holds none; run a method that writes them (agentq, stepagent) first");
         }
     }
 
@@ -217,7 +217,9 @@ class DatasetFormatsTest {
         for (int i = 0; i < from.size(); i++) {
             assertThat(from.get(i)).isEqualTo(i % 2 == 0 ? "human" : "gpt");
         }
-        assertThat(rows.get(0).get("system").asText()).isEqualTo(prompt.systemText());
+        assertThat(rows.get(0).get("system").asText()).as("asks for what the turns hold: actions, no thoughts")
+                .isEqualTo(new ReactPrompt(PromptOptions.defaults().forRecordedActions()).systemText())
+                .doesNotContain("Thought");
         assertThat(rows.get(0).get("chosen").get("value").asText()).isEqualTo("Action: click[+1]");
 
         JsonNode info = MAPPER.readTree(files.get(1).toFile());
@@ -256,6 +258,29 @@ class DatasetFormatsTest {
         assertThat(chosen.get(chosen.size() - 1).get("content").asText()).isEqualTo("Action: click[+1]");
         assertThat(rejected.get(rejected.size() - 1).get("content").asText()).isEqualTo("Action: click[-1]");
         assertThat(rows.get(0).get("margin").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    void trlDpoTrajectoryWritesEtosPairsAsConversationsTrlReads() throws IOException {
+        List<Path> files = new TrlDpoTrajectoryFormat().export(source(List.of(), List.of(trajectoryPair, stepPair)), out);
+
+        assertThat(files).containsExactly(out.resolve("trl-dpo-trajectory.jsonl"));
+        List<JsonNode> rows = read(files.get(0));
+        assertSameShape(rows, sample("trl-dpo.jsonl"));
+        assertThat(rows).as("the trajectory-level pair only").hasSize(1);
+        JsonNode row = rows.get(0);
+        assertThat(values(row.get("prompt"), "role")).containsExactly("system", "user");
+        assertThat(row.get("prompt").get(0).get("content").asText()).doesNotContain("Thought");
+        assertThat(row.get("prompt").get(1).get("content").asText()).startsWith("Task: " + expert.task().instruction());
+        List<String> roles = values(row.get("chosen"), "role");
+        assertThat(roles).hasSize(2 * expert.length() - 1);
+        for (int i = 0; i < roles.size(); i++) {
+            assertThat(roles.get(i)).isEqualTo(i % 2 == 0 ? "assistant" : "user");
+        }
+        assertThat(values(row.get("rejected"), "content")).containsExactly("Action: click[+1]",
+                prompt.renderObservation(failed.steps().get(1).observation()), "Action: click[submit]");
+        assertThatThrownBy(() -> new TrlDpoTrajectoryFormat().export(source(List.of(), List.of(stepPair)), out))
+                .hasMessageContaining("1 step-level pairs only; export those with trl-dpo");
     }
 
     @Test
@@ -321,11 +346,12 @@ class DatasetFormatsTest {
 
     @Test
     void formatsAreFoundByName() {
-        assertThat(DatasetFormats.names()).containsExactly("trl-sft", "trl-dpo", "llamafactory-dpo", "openrlhf-dpo",
+        assertThat(DatasetFormats.names()).containsExactly("trl-sft", "trl-dpo", "trl-dpo-trajectory", "llamafactory-dpo",
+                "openrlhf-dpo",
                 "eto-trajectory-pairs", "agentgym-sft");
         assertThatThrownBy(() -> DatasetFormats.byName("trl-kto", "optimizer.pairFormat", PromptOptions.defaults()))
                 .hasMessage("unknown dataset format 'trl-kto' in optimizer.pairFormat; known: [trl-sft, trl-dpo, "
-                        + "llamafactory-dpo, openrlhf-dpo, eto-trajectory-pairs, agentgym-sft]");
+                        + "trl-dpo-trajectory, llamafactory-dpo, openrlhf-dpo, eto-trajectory-pairs, agentgym-sft]");
     }
 
     @Test

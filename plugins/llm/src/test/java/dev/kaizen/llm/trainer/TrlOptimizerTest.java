@@ -131,6 +131,19 @@ class TrlOptimizerTest {
     }
 
     @Test
+    void aCommandThatNamesDataTheBatchLacksIsNotRunWithAnEmptyArgument() throws Exception {
+        Path marker = runDirectory.resolve("ran");
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("x")));
+             LlmPolicy policy = policy(server);
+             Optimizer optimizer = optimizer(Map.of("command", List.of("sh", "-c", "touch " + marker + "; test -s {sftData}")))) {
+            TrainingReport report = optimizer.train(policy, TrainingBatch.ofPairs(List.of(pair), 3, "iter-1/dpo"));
+            assertThat(marker).as("the trainer did not run").doesNotExist();
+            assertThat(report.metrics()).containsEntry("trained", 0.0).containsEntry("pairs", 1.0);
+            assertThat(policy.model()).isEqualTo("base-model");
+        }
+    }
+
+    @Test
     void writesTrajectoriesWithTheSupervisedFormat() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("x")));
              LlmPolicy policy = policy(server);
@@ -270,7 +283,7 @@ class TrlOptimizerTest {
         assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl",
                 "command", List.of("train"), "pairFormat", "trl-sft"))).rootCause()
                 .hasMessageContaining("pairFormat 'trl-sft' is a supervised format; pairFormat takes one of [trl-dpo, "
-                        + "llamafactory-dpo, openrlhf-dpo, eto-trajectory-pairs]");
+                        + "trl-dpo-trajectory, llamafactory-dpo, openrlhf-dpo, eto-trajectory-pairs]");
         assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl",
                 "command", List.of("train"), "sftFormat", "alpaca"))).rootCause()
                 .hasMessageContaining("unknown dataset format 'alpaca' in sftFormat");

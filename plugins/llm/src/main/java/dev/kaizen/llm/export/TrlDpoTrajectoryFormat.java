@@ -1,0 +1,76 @@
+package dev.kaizen.llm.export;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaizen.api.trajectory.PairLevel;
+import dev.kaizen.api.trajectory.PreferencePair;
+import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.llm.client.ChatMessage;
+import dev.kaizen.llm.prompt.PromptOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * TRL's conversational preference format for {@code DPOTrainer}, one row per trajectory-level pair
+ * (ETO's pairs): {@code {"prompt": [system, user, ...], "chosen": [assistant, user, assistant, ...],
+ * "rejected": [...]}}. The prompt is the {@code llm} policy's conversation up to the first action
+ * that differs (the task, the first observation, and any shared steps); chosen and rejected continue
+ * with alternating actions and the observations they led to, and end with an action.
+ *
+ * <p>What is trained: TRL applies the chat template to prompt + continuation and takes the loss over
+ * every token of the continuation, the observation turns inside it included. ETO's own trainer masks
+ * those turns ({@code eto-trajectory-pairs}); TRL has no such mask, so here the observations a
+ * trajectory led to count as part of what is preferred. Step-level pairs go to {@code trl-dpo}.
+ * File: {@code trl-dpo-trajectory.jsonl}.
+ */
+@Extension
+public final class TrlDpoTrajectoryFormat extends ConversationFormat {
+
+    public TrlDpoTrajectoryFormat() {
+        this(PromptOptions.defaults());
+    }
+
+    public TrlDpoTrajectoryFormat(PromptOptions options) {
+        super(options);
+    }
+
+    @Override
+    public String name() {
+        return "trl-dpo-trajectory";
+    }
+
+    @Override
+    public String description() {
+        return "TRL DPOTrainer conversational prompt/chosen/rejected, trajectory-level pairs (ETO's)";
+    }
+
+    @Override
+    public boolean supervised() {
+        return false;
+    }
+
+    @Override
+    public List<Path> write(List<Trajectory> trajectories, List<PreferencePair> pairs, Path directory,
+                            String datasetName) throws IOException {
+        List<PreferencePair> whole = pairs.stream().filter(p -> p.level() == PairLevel.TRAJECTORY).toList();
+        if (whole.isEmpty()) {
+            throw new IllegalArgumentException(name() + " writes trajectory-level pairs (eto writes them) and the data "
+                    + "holds " + (pairs.isEmpty() ? "no pairs" : pairs.size() + " step-level pairs only; export those "
+                    + "with trl-dpo"));
+        }
+        List<ObjectNode> rows = new ArrayList<>();
+        for (PreferencePair pair : whole) {
+            List<ChatMessage> chosen = prompt().withFullHistory().conversation(pair.context(), pair.chosen());
+            List<ChatMessage> rejected = prompt().withFullHistory().conversation(pair.context(), pair.rejected());
+            int shared = 2 + 2 * pair.context().history().size();
+            ObjectNode row = MAPPER.createObjectNode();
+            row.set("prompt", roleContent(chosen.subList(0, shared)));
+            row.set("chosen", roleContent(chosen.subList(shared, chosen.size())));
+            row.set("rejected", roleContent(rejected.subList(shared, rejected.size())));
+            rows.add(row);
+        }
+        return List.of(writeJsonLines(directory.resolve(name() + ".jsonl"), rows));
+    }
+}
