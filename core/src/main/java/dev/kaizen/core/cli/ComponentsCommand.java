@@ -101,7 +101,9 @@ final class ComponentsCommand implements Callable<Integer> {
             List<String> names = component.configType().isRecord()
                     ? Arrays.stream(component.configType().getRecordComponents()).map(RecordComponent::getName).toList()
                     : List.of();
-            lines.add("fields: " + names + " (defaults unavailable: " + e.getMessage() + ")");
+            // a part with required fields has no defaults to show on its own; say what a recipe must give
+            lines.add("fields: " + names);
+            lines.add("a recipe must give: " + e.getMessage().replaceFirst("^[a-z]+: ", ""));
         }
         return lines;
     }

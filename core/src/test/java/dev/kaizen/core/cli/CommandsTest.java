@@ -184,8 +184,8 @@ class CommandsTest {
                 .containsPattern("format\\s+lines-test\\s+classpath")
                 .contains("    samples: 4", "    temperature: 1.0", "    stepDelayMillis: 0", "    checkpoint: (none)",
                         "    optimizer: {\"type\":\"tabular-bc\",\"step\":1.0,\"epochs\":1}")
-                .contains("fields: [demonstrations, optimizer, evaluateBaseline] (defaults unavailable: "
-                        + "method.optimizer.type: unknown optimizer 'bc'; known: [tabular-bc])");
+                .contains("fields: [demonstrations, optimizer, evaluateBaseline]\n",
+                        "a recipe must give: method.optimizer.type: unknown optimizer 'bc'; known: [tabular-bc]");
         Cli.Result policies = Cli.run("components", "--kind", "policy");
         assertThat(policies.out()).contains("tabular", "first-action").doesNotContain("greedy");
     }
