@@ -13,6 +13,7 @@ import dev.kaizen.core.plugin.PluginHost;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.RecipeLoader;
 import dev.kaizen.core.registry.ComponentRegistry;
+import dev.kaizen.core.registry.NameConflict;
 import dev.kaizen.core.rollout.ProgressDisplay;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -27,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,6 +149,15 @@ public final class Kaizen implements Callable<Integer> {
         while (cause instanceof ProvisionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        Optional<String> linkage = loadedPlugins().flatMap(host -> host.linkageFailure(e));
+        if (linkage.isPresent() && !(cause instanceof BadInputException)) {
+            // a plugin's code could not link while it ran: the run failed, the plugin is named
+            err.println("kaizen: failed: " + linkage.get());
+            if (verbose) {
+                cause.printStackTrace(err);
+            }
+            return FAILED;
+        }
         Throwable badInput = cause;
         while (badInput != null && !(badInput instanceof BadInputException)
                 && !(badInput instanceof IncompatiblePartsException)) {
@@ -210,6 +221,18 @@ public final class Kaizen implements Callable<Integer> {
         return get(PluginHost.class);
     }
 
+    /** The plugins, if this command loaded them. */
+    private Optional<PluginHost> loadedPlugins() {
+        if (injector == null || injector.getExistingBinding(com.google.inject.Key.get(PluginHost.class)) == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(injector.getInstance(PluginHost.class));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The registry; plugin problems are reported on stderr, one line each, the first time. */
     ComponentRegistry registry() {
         ComponentRegistry registry = get(ComponentRegistry.class);
@@ -220,11 +243,20 @@ public final class Kaizen implements Callable<Integer> {
             for (PluginFailure failure : failures) {
                 err.println("kaizen: plugin " + failure.file() + " skipped: " + failure.reason());
             }
+            for (NameConflict conflict : registry.conflicts()) {
+                err.println("kaizen: " + conflict.message());
+            }
         }
         return registry;
     }
 
     private boolean registryReported;
+
+    /** The registry, without reporting plugin problems on stderr (for a command that lists them itself). */
+    ComponentRegistry registryUnreported() {
+        registryReported = true;
+        return get(ComponentRegistry.class);
+    }
 
     ConfigBinder binder() {
         registry();

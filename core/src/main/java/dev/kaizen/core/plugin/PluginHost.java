@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pf4j.ExtensionWrapper;
 import org.pf4j.PluginState;
@@ -15,9 +16,12 @@ import org.pf4j.PluginWrapper;
  * expanded folders) and the extensions on the application classpath (core's own parts, and in
  * development and tests whatever else carries a {@code META-INF/extensions.idx}).
  *
- * <p>A plugin that cannot be read, loaded, resolved or started, or an extension that cannot be
- * created, is recorded in {@link #failures()} by file name and skipped; the others still load.
- * Thread-safe after construction. Closing it stops and unloads the plugins.
+ * <p>Each plugin has its own class loader that sees, of the host, only the
+ * {@link #sharedPackages() shared packages}; everything else comes from the plugin's own classes and
+ * {@code lib/}, or the JDK. A plugin that cannot be read, loaded, resolved, linked or started, or
+ * one of whose extensions cannot be created, is recorded in {@link #failures()} with its file, id
+ * and why, and skipped; the others still load. Thread-safe after construction. Closing it stops and
+ * unloads the plugins.
  */
 public final class PluginHost implements AutoCloseable {
 
@@ -26,6 +30,7 @@ public final class PluginHost implements AutoCloseable {
     private final Path directory;
     private final KaizenPluginManager manager;
     private final List<PluginFailure> failures = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<Object>> failedInstances;
 
     private PluginHost(Path directory) {
         this.directory = directory;
@@ -33,6 +38,7 @@ public final class PluginHost implements AutoCloseable {
         if (directory != null) {
             manager.loadAndStart();
         }
+        this.failedInstances = manager.failedExtensions();
     }
 
     /**
@@ -67,8 +73,7 @@ public final class PluginHost implements AutoCloseable {
             List<ExtensionWrapper<T>> wrappers = new ArrayList<>(manager.find(type, plugin.getPluginId()));
             wrappers.sort(Comparator.comparing(w -> w.getDescriptor().extensionClass.getName()));
             for (ExtensionWrapper<T> wrapper : wrappers) {
-                // a plugin without its own extensions.idx sees the application's through its class loader;
-                // those classes are the classpath's, already listed above
+                // only the plugin's own classes: an index can name no others, but a class is checked, not trusted
                 if (wrapper.getDescriptor().extensionClass.getClassLoader() == plugin.getPluginClassLoader()) {
                     create(wrapper, plugin.getPluginId(), manager.sourceName(plugin)).ifPresent(found::add);
                 }
@@ -89,23 +94,93 @@ public final class PluginHost implements AutoCloseable {
             return Optional.of(new LoadedExtension<>(wrapper.getExtension(), origin));
         } catch (RuntimeException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            failures.add(new PluginFailure(file, "extension " + wrapper.getDescriptor().extensionClass.getName()
-                    + " cannot be created: " + PluginDirectoryRepository.message(cause)));
+            PluginWrapper plugin = manager.getPlugin(origin);
+            failures.add(new PluginFailure(file, plugin == null ? "" : origin, PluginFailure.FAILED, "cannot create "
+                    + "its extension " + wrapper.getDescriptor().extensionClass.getName() + ": "
+                    + (plugin == null ? PluginDirectoryRepository.message(cause)
+                            : KaizenPluginManager.describe(cause, plugin))));
             return Optional.empty();
         }
     }
 
-    /** The plugins PF4J loaded (started or not), by id. */
+    /**
+     * Every plugin with an id, by id: those PF4J loaded (in PF4J's state, or {@code FAILED} where a
+     * check, its start or one of its extensions failed) and those refused because their id was taken
+     * ({@code CONFLICT}).
+     */
     public List<PluginInfo> plugins() {
         List<PluginInfo> out = new ArrayList<>();
         for (PluginWrapper plugin : manager.getPlugins()) {
             Path path = plugin.getPluginPath();
+            String state = manager.failedPlugins().containsKey(plugin.getPluginId()) ? PluginFailure.FAILED
+                    : plugin.getPluginState().toString();
             out.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(), path,
-                    path.resolveSibling(manager.sourceName(plugin)), plugin.getPluginState().toString(),
+                    path.resolveSibling(manager.sourceName(plugin)), state,
                     plugin.getDescriptor().getPluginDescription()));
         }
+        out.addAll(manager.rejected());
         out.sort(Comparator.comparing(PluginInfo::id));
         return out;
+    }
+
+    /**
+     * The parts of the failed plugins that could still be named, as instances of {@code type} with
+     * their plugin id as origin: only to say why a recipe that names one cannot use it. Never run them.
+     */
+    public <T> List<LoadedExtension<T>> failedExtensions(Class<T> type) {
+        List<LoadedExtension<T>> found = new ArrayList<>();
+        failedInstances.forEach((id, instances) -> {
+            for (Object instance : instances) {
+                if (type.isInstance(instance)) {
+                    found.add(new LoadedExtension<>(type.cast(instance), id));
+                }
+            }
+        });
+        return found;
+    }
+
+    /** Why the plugin with id {@code pluginId} failed, if it did. */
+    public Optional<PluginFailure> failure(String pluginId) {
+        return Optional.ofNullable(manager.failedPlugins().get(pluginId));
+    }
+
+    /** The file an extension's origin (a plugin id) was loaded from; the origin itself for core and classpath. */
+    public String source(String origin) {
+        PluginWrapper plugin = manager.getPlugin(origin);
+        return plugin == null ? origin : manager.sourceName(plugin);
+    }
+
+    /**
+     * The packages plugins see from the host, with why each is shared; everything else a plugin
+     * uses comes from the plugin itself or the JDK.
+     */
+    public static Map<String, String> sharedPackages() {
+        return SharedPackages.reasons();
+    }
+
+    /**
+     * Names the plugin whose code could not link when {@code thrown} (or one of its causes) is a
+     * {@link LinkageError} raised in a plugin's classes: {@code plugin 'ID' (FILE) cannot link: ...}
+     * with the class involved and what to do. Empty for anything else.
+     */
+    public Optional<String> linkageFailure(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PluginLinkageException known) {
+                return Optional.of(known.getMessage());
+            }
+            if (cause instanceof LinkageError error) {
+                for (PluginWrapper plugin : manager.getPlugins()) {
+                    if (plugin.getPluginClassLoader() instanceof IsolatedPluginClassLoader loader) {
+                        Optional<String> user = PluginFrames.firstOf(error, loader);
+                        if (user.isPresent()) {
+                            return Optional.of("plugin '" + plugin.getPluginId() + "' (" + manager.sourceName(plugin)
+                                    + ") " + LinkageMessages.of(error, user.get(), loader));
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Everything that could not be used, in the order it was found. */

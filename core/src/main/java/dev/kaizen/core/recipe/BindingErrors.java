@@ -98,6 +98,10 @@ public final class BindingErrors {
             if (typeId.getTypeId() == null) {
                 return typePath + ": missing; name the " + kindName + " to use; known: " + known + from(overrides, at);
             }
+            Optional<String> unavailable = kind.flatMap(k -> registry.whyUnavailable(k, typeId.getTypeId()));
+            if (unavailable.isPresent()) {
+                return typePath + ": " + unavailable.get() + from(overrides, typePath);
+            }
             return typePath + ": unknown " + kindName + " '" + typeId.getTypeId() + "'; known: " + known
                     + from(overrides, typePath);
         }

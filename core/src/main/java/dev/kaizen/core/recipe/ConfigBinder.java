@@ -99,13 +99,23 @@ public final class ConfigBinder {
         try {
             return json.treeToValue(copy, type);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(BindingErrors.describe(e, copy, path, overrides, registry), e);
+            throw new BadInputException(linkage(e, path).orElseGet(() ->
+                    BindingErrors.describe(e, copy, path, overrides, registry)), e);
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof JsonProcessingException cause) {
-                throw new BadInputException(BindingErrors.describe(cause, copy, path, overrides, registry), cause);
+                throw new BadInputException(linkage(cause, path).orElseGet(() ->
+                        BindingErrors.describe(cause, copy, path, overrides, registry)), cause);
             }
             throw new BadInputException(BindingErrors.location(path) + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw new BadInputException(linkage(e, path).orElse(BindingErrors.location(path) + e), e);
         }
+    }
+
+    /** A plugin's config class that could not link while it was built, named with its plugin. */
+    private Optional<String> linkage(Throwable thrown, String path) {
+        String at = path.isEmpty() ? "" : BindingErrors.location(path);
+        return registry.plugins().linkageFailure(thrown).map(message -> at + message);
     }
 
     /** {@link #bind(JsonNode, Class, String, List)} without overrides. */

@@ -175,7 +175,7 @@ final class PipelinedRollout {
                 done[i] = Trajectory.of(task, List.of(), 0.0, request.source());
                 close(i);
             }
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | AssertionError e) {
             done[i] = Trajectory.errored(task, List.of(), request.source(), ErrorCause.ENVIRONMENT,
                     "reset failed: " + e);
             close(i);
@@ -201,7 +201,7 @@ final class PipelinedRollout {
                 done[i] = Trajectory.failed(task, taken, request.source(),
                         "no end after " + settings.maxSteps() + " steps (rollout.maxSteps)");
             }
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | AssertionError e) {
             done[i] = Trajectory.errored(task, taken, request.source(), ErrorCause.ENVIRONMENT,
                     "step failed: " + e);
         } catch (Throwable e) {

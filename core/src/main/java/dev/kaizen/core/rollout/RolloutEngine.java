@@ -51,7 +51,8 @@ import java.util.function.IntConsumer;
  * in {@code reset} or {@code step}, or an empty decision, fails only that episode (the error is
  * recorded in its trajectory and counted in a {@code rollout-errors} metric); episodes that reach
  * {@code maxSteps} fail. An exception from the policy itself ends the request (in pipelined mode
- * after the steps under way have returned; every episode is closed).
+ * after the steps under way have returned; every episode is closed), and so does a
+ * {@link LinkageError} anywhere: a plugin whose classes cannot link is broken, not one episode.
  *
  * <p>Thread-safe. Closing it stops the pool.
  */
@@ -139,7 +140,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
                     if (episodes[i].observation().done()) {
                         done[i] = Trajectory.of(task, List.of(), 0.0, request.source());
                     }
-                } catch (RuntimeException | LinkageError | AssertionError e) {
+                } catch (RuntimeException | AssertionError e) {
                     done[i] = Trajectory.errored(task, List.of(), request.source(), ErrorCause.ENVIRONMENT,
                             "reset failed: " + e);
                 }
@@ -181,7 +182,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
                         if (next.done()) {
                             done[i] = Trajectory.of(task, steps.get(i), returns[i], request.source());
                         }
-                    } catch (RuntimeException | LinkageError | AssertionError e) {
+                    } catch (RuntimeException | AssertionError e) {
                         done[i] = Trajectory.errored(task, steps.get(i), request.source(), ErrorCause.ENVIRONMENT,
                                 "step failed: " + e);
                     }

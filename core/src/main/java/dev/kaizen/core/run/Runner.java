@@ -12,6 +12,7 @@ import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.ErrorCounts;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.evaluation.Evaluator;
+import dev.kaizen.core.plugin.PluginLinkageException;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.recipe.RecipeLoader;
@@ -32,6 +33,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -132,12 +134,16 @@ public final class Runner {
             metrics.record("run-end", end);
             return summary.write(Summary.COMPLETED, null);
         } catch (Exception | Error e) {
-            String error = e.getMessage() == null ? e.toString() : e.getMessage();
+            Optional<String> linkage = binder.registry().plugins().linkageFailure(e);
+            String error = linkage.orElse(e.getMessage() == null ? e.toString() : e.getMessage());
             try {
                 summary.write(Summary.FAILED, error);
             } catch (RuntimeException | Error unwritten) {
                 e.addSuppressed(unwritten);
                 console.println("summary.json not written: " + unwritten.getMessage());
+            }
+            if (linkage.isPresent() && !(e instanceof PluginLinkageException)) {
+                throw new PluginLinkageException(linkage.get(), e);
             }
             throw e;
         } finally {

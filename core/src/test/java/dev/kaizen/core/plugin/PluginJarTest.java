@@ -1,6 +1,7 @@
 package dev.kaizen.core.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kaizen.api.env.EnvironmentFactory;
 import dev.kaizen.core.run.provenance.PartProvenance;
@@ -8,10 +9,7 @@ import dev.kaizen.core.run.provenance.PluginProvenance;
 import dev.kaizen.core.run.provenance.ProcessProvenance;
 import dev.kaizen.core.run.provenance.RunProvenance;
 import dev.kaizen.core.testing.Cli;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -19,15 +17,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,16 +53,11 @@ class PluginJarTest {
             import dev.kaizen.api.env.Action;
             import dev.kaizen.api.env.Environment;
             import dev.kaizen.api.env.EnvironmentFactory;
-import dev.kaizen.core.run.provenance.PartProvenance;
-import dev.kaizen.core.run.provenance.PluginProvenance;
-import dev.kaizen.core.run.provenance.ProcessProvenance;
-import dev.kaizen.core.run.provenance.RunProvenance;
             import dev.kaizen.api.env.Episode;
             import dev.kaizen.api.env.Observation;
             import dev.kaizen.api.env.Split;
             import dev.kaizen.api.env.Task;
             import java.util.ArrayList;
-import java.util.HexFormat;
             import java.util.List;
             import java.util.Map;
             import org.pf4j.Extension;
@@ -141,62 +126,18 @@ import java.util.HexFormat;
 
     @BeforeAll
     static void compile() throws IOException {
-        Path sources = Files.createDirectories(build.resolve("src"));
-        Path config = Files.writeString(sources.resolve("GreetingConfig.java"), CONFIG);
-        Path factory = Files.writeString(sources.resolve("GreetingFactory.java"), FACTORY);
-        Path failing = Files.writeString(sources.resolve("FailingPlugin.java"), FAILING_PLUGIN);
-        classes = Files.createDirectories(build.resolve("classes"));
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int code = compiler.run(null, null, errors, "-proc:none", "-d", classes.toString(), "-classpath",
-                System.getProperty("java.class.path"), config.toString(), factory.toString(), failing.toString());
-        assertThat(code).as(errors.toString(StandardCharsets.UTF_8)).isZero();
-        Files.createDirectories(classes.resolve("META-INF"));
-        Files.writeString(classes.resolve("META-INF/extensions.idx"), "com.example.greeting.GreetingFactory\n");
+        classes = PluginFiles.compile(build.resolve("classes"), List.of(), CONFIG, FACTORY, FAILING_PLUGIN);
+        PluginFiles.index(classes, "com.example.greeting.GreetingFactory");
     }
 
-    /** A plugin jar: the compiled classes, extensions.idx, and the PF4J manifest entries. */
+    /** A plugin jar of the greeting classes. */
     static Path jar(Path target, String id, String pluginClass) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes attributes = manifest.getMainAttributes();
-        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        attributes.putValue("Plugin-Id", id);
-        attributes.putValue("Plugin-Version", "1.0.0");
-        attributes.putValue("Plugin-Provider", "Example Corp");
-        attributes.putValue("Plugin-Description", "the greeting environment");
-        if (pluginClass != null) {
-            attributes.putValue("Plugin-Class", pluginClass);
-        }
-        try (OutputStream file = Files.newOutputStream(target); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            for (Path path : files(classes)) {
-                out.putNextEntry(new JarEntry(classes.relativize(path).toString().replace('\\', '/')));
-                Files.copy(path, out);
-                out.closeEntry();
-            }
-        }
-        return target;
+        return PluginFiles.pluginJar(target, classes, id, pluginClass);
     }
 
-    /** A plugin zip as the build packs them: plugin.properties and classes/. */
+    /** A plugin zip of the greeting classes. */
     static Path zip(Path target, String id) throws IOException {
-        try (OutputStream file = Files.newOutputStream(target); ZipOutputStream out = new ZipOutputStream(file)) {
-            out.putNextEntry(new ZipEntry("plugin.properties"));
-            out.write(("plugin.id=" + id + "\nplugin.version=2.0.0\nplugin.provider=Example Corp\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-            for (Path path : files(classes)) {
-                out.putNextEntry(new ZipEntry("classes/" + classes.relativize(path).toString().replace('\\', '/')));
-                Files.copy(path, out);
-                out.closeEntry();
-            }
-        }
-        return target;
-    }
-
-    private static List<Path> files(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        return PluginFiles.pluginZip(target, classes, id, List.of());
     }
 
     @Test
@@ -240,8 +181,8 @@ import java.util.HexFormat;
 
         Cli.Result listed = Cli.run(Map.of("KAIZEN_PLUGINS", plugins.toString()), "", "plugins");
         assertThat(listed.code()).isZero();
-        assertThat(listed.out()).containsPattern("greeting\\s+1\\.0\\.0\\s+STARTED").contains("not loaded:",
-                "broken.jar: not a readable jar");
+        assertThat(listed.out()).containsPattern("greeting\\s+1\\.0\\.0\\s+STARTED").contains("problems:",
+                "  broken.jar: FAILED: not a readable jar");
     }
 
     @Test
@@ -306,33 +247,80 @@ import java.util.HexFormat;
         try (PluginHost host = PluginHost.load(plugins)) {
             assertThat(host.failures()).singleElement().satisfies(failure -> {
                 assertThat(failure.file()).isEqualTo("a-failing.jar");
-                assertThat(failure.reason()).contains("plugin 'failing' failed to start", "licence server unreachable");
+                assertThat(failure.line()).isEqualTo("a-failing.jar: FAILED: plugin 'failing' failed to start: "
+                        + "licence server unreachable");
             });
             assertThat(host.extensions(EnvironmentFactory.class)).extracting(LoadedExtension::origin)
                     .contains("greeting").doesNotContain("failing");
+            assertThat(host.plugins()).extracting(PluginInfo::id, PluginInfo::state)
+                    .containsExactly(tuple("failing", "FAILED"), tuple("greeting", "STARTED"));
         }
     }
 
     @Test
-    void twoPartsOfOneKindWithOneNameAreAnErrorNamingBothPlugins() throws IOException {
-        jar(plugins.resolve("greeting.jar"), "greeting", null);
-        zip(plugins.resolve("greeting-copy.zip"), "greeting-copy");
-        Cli.Result result = Cli.run("components", "--plugins", plugins.toString());
-        assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).contains("environment 'greeting' is defined twice: by plugin 'greeting'",
-                "and by plugin 'greeting-copy'", "remove one of them");
+    void aPluginWhoseIndexOrPluginClassNamesAClassItLacksFailsNamingTheClass() throws IOException {
+        Path misindexed = Files.createDirectories(build.resolve("misindexed-" + plugins.getFileName()));
+        for (Path file : Files.walk(classes).filter(Files::isRegularFile).toList()) {
+            Files.copy(file, Files.createDirectories(misindexed.resolve(classes.relativize(file)).getParent())
+                    .resolve(file.getFileName()));
+        }
+        PluginFiles.index(misindexed, "com.example.greeting.GreetingFactory", "com.example.greeting.Farewell");
+        PluginFiles.pluginJar(plugins.resolve("misindexed.jar"), misindexed, "misindexed", null);
+        jar(plugins.resolve("no-class.jar"), "no-class", "com.example.greeting.GreetingPlugin");
+        zip(plugins.resolve("greeting.zip"), "greeting");
+        Cli.Result listed = Cli.run("plugins", "--plugins", plugins.toString());
+        assertThat(listed.out()).containsPattern("misindexed\\s+1\\.0\\.0\\s+FAILED")
+                .containsPattern("no-class\\s+1\\.0\\.0\\s+FAILED").containsPattern("greeting\\s+2\\.0\\.0\\s+STARTED")
+                .contains("  misindexed.jar: FAILED: plugin 'misindexed' lists extension com.example.greeting.Farewell "
+                        + "in META-INF/extensions.idx, but that class is not in the plugin; rebuild the plugin so that "
+                        + "the index lists its own classes",
+                        "  no-class.jar: FAILED: plugin 'no-class' has Plugin-Class com.example.greeting.GreetingPlugin, "
+                        + "which is not in the plugin; correct Plugin-Class in its manifest (plugin.class in "
+                        + "plugin.properties), or rebuild the plugin");
     }
 
     @Test
-    void pluginIdsTwiceAreReported() throws IOException {
+    void aNameTwoPluginsClaimBlocksOnlyTheRecipesThatUseItAndBothAreShownInConflict() throws IOException {
+        jar(plugins.resolve("greeting.jar"), "greeting", null);
+        zip(plugins.resolve("greeting-copy.zip"), "greeting-copy");
+        String claim = "environment 'greeting' is claimed by plugin 'greeting' (greeting.jar) and plugin "
+                + "'greeting-copy' (greeting-copy.zip); recipes that name it are refused until all but one are "
+                + "removed from the plugins directory";
+        Cli.Result components = Cli.run("components", "--plugins", plugins.toString());
+        assertThat(components.code()).as(components.toString()).isZero();
+        assertThat(components.err()).contains("kaizen: " + claim);
+
+        Cli.Result listed = Cli.run("plugins", "--plugins", plugins.toString());
+        assertThat(listed.out()).containsPattern("greeting\\s+1\\.0\\.0\\s+CONFLICT")
+                .containsPattern("greeting-copy\\s+2\\.0\\.0\\s+CONFLICT")
+                .contains("  greeting.jar: CONFLICT: " + claim, "  greeting-copy.zip: CONFLICT: " + claim);
+
+        Path recipe = Files.writeString(plugins.getParent().resolve("greet-" + plugins.getFileName() + ".yaml"),
+                "environment: {type: greeting}\npolicy: {type: first-action}\n");
+        Cli.Result refused = Cli.run("run", recipe.toString(), "--plugins", plugins.toString(), "--out",
+                plugins.getParent().resolve("refused-" + plugins.getFileName()).toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("environment.type: " + claim);
+
+        Path other = Files.writeString(plugins.getParent().resolve("count-" + plugins.getFileName() + ".yaml"), """
+                environment: {type: test}
+                policy: {type: first-action}
+                evaluation: {splits: [unseen]}
+                """);
+        Cli.Result ran = Cli.run("run", other.toString(), "--plugins", plugins.toString(), "--out",
+                plugins.getParent().resolve("ran-" + plugins.getFileName()).toString());
+        assertThat(ran.code()).as(ran.toString()).isZero();
+    }
+
+    @Test
+    void aSecondFileWithATakenPluginIdIsOneConflictLine() throws IOException {
         jar(plugins.resolve("one.jar"), "greeting", null);
         jar(plugins.resolve("two.jar"), "greeting", null);
         try (PluginHost host = PluginHost.load(plugins)) {
-            assertThat(host.plugins()).hasSize(1);
-            assertThat(host.failures()).singleElement().satisfies(failure -> {
-                assertThat(failure.file()).isEqualTo("two.jar");
-                assertThat(failure.reason()).contains("cannot load", "greeting");
-            });
+            assertThat(host.plugins()).extracting(PluginInfo::id, PluginInfo::state)
+                    .containsExactly(tuple("greeting", "STARTED"), tuple("greeting", "CONFLICT"));
+            assertThat(host.failures()).singleElement().extracting(PluginFailure::line).isEqualTo(
+                    "two.jar: CONFLICT: plugin 'greeting' has the id of one.jar, which is loaded; remove one of the two files");
         }
         List<String> names = new ArrayList<>();
         try (Stream<Path> listing = Files.list(plugins)) {
