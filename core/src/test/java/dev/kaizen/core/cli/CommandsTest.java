@@ -154,7 +154,8 @@ class CommandsTest {
         assertThat(overlapped.path("mode").asText()).isEqualTo("pipelined");
         assertThat(overlapped.path("steps").asLong()).isEqualTo(2 * 40 * 12);
         assertThat(overlapped.path("roundStepsPerSecond")).hasSize(2);
-        assertThat(overlapped.path("processCpuMillisPerStep").asDouble()).isPositive();
+        // the process CPU clock ticks coarsely (10 ms on Linux): a run this small may read 0
+        assertThat(overlapped.path("processCpuMillisPerStep").asDouble()).isNotNegative();
         assertThat(overlapped.path("successRate").asDouble()).isEqualTo(engine.path("successRate").asDouble());
         assertThat(overlapped.path("meanBatch").asDouble()).isBetween(1.0, 8.0);
 
