@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,9 +50,11 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadInputException("--policy " + policy + ": no such checkpoint folder");
         }
         Recipe loaded = kaizen.recipeLoader().load(kaizen.recipeFile(recipe), sets);
+        Map<String, String> references = new TreeMap<>(loaded.environmentReferences());
+        references.keySet().removeIf(pointer -> pointer.startsWith("/method/"));
         Recipe evaluation = new Recipe(loaded.name() + "-eval", loaded.description(), loaded.seed(), loaded.environment(),
                 loaded.policy(), new EvaluateMethodConfig(policy.toAbsolutePath().normalize().toString()),
-                loaded.evaluation(), loaded.rollout());
+                loaded.evaluation(), loaded.rollout(), references);
         Path directory = out != null ? out : kaizen.defaultRunDirectory(evaluation.name());
         Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock(),
                 new ProvenanceRecorder(kaizen.plugins(), kaizen.registry(), kaizen.clock()))

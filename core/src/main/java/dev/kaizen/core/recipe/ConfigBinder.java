@@ -134,6 +134,14 @@ public final class ConfigBinder {
         }
     }
 
+    /** {@link #tree} with every secret field's value masked, for what is printed or written. */
+    public ObjectNode maskedTree(ComponentConfig<?> config) {
+        ObjectNode tree = tree(config);
+        Class<?> base = ComponentKind.ofConfigType(config.getClass()).map(ComponentKind::configBase).orElseThrow();
+        SecretFields.mask(tree, SecretFields.find(tree, base, this));
+        return tree;
+    }
+
     /**
      * A copy of {@code config} with fields replaced; keys are dotted field paths.
      *
@@ -225,7 +233,8 @@ public final class ConfigBinder {
         return type == null || type.isNull() || type.equals(fallback.get("type"));
     }
 
-    private Optional<Class<?>> concreteType(Class<?> raw, ObjectNode object) {
+    /** The record a tree is read as: {@code raw} itself, or the part config its {@code type} names. */
+    Optional<Class<?>> concreteType(Class<?> raw, ObjectNode object) {
         if (raw.isRecord()) {
             return Optional.of(raw);
         }
@@ -239,7 +248,7 @@ public final class ConfigBinder {
         return Optional.empty();
     }
 
-    private static Class<?> rawClass(Type type) {
+    static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> c) {
             return c;
         }

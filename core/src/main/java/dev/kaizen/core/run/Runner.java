@@ -9,6 +9,7 @@ import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.ErrorCounts;
+import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.evaluation.Evaluator;
 import dev.kaizen.core.plugin.PluginLinkageException;
 import dev.kaizen.core.recipe.ConfigBinder;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * Runs recipes into run directories: builds the recipe's parts, runs the method in stages, records
  * evaluations, and writes {@code summary.json} (after every stage and at the end, also when the run
- * fails) and the report. Resumes interrupted runs. Thread-safe; each run uses its own state.
+ * fails) and the report. Resumes interrupted runs, reading the recipe's {@code ${env:NAME}}
+ * secrets from the environment again. Thread-safe; each run uses its own state.
  */
 public final class Runner {
 
@@ -74,7 +76,12 @@ public final class Runner {
      */
     public Summary resume(Path dir) throws Exception {
         RunDirectory directory = RunDirectory.existing(dir);
-        Recipe recipe = loader.load(directory.recipe(), List.of());
+        Recipe recipe;
+        try {
+            recipe = loader.load(directory.recipe(), List.of());
+        } catch (BadInputException e) {
+            throw new BadInputException("cannot resume " + dir + ": " + e.getMessage(), e);
+        }
         Compatibility.check(recipe, loader.binder().registry());
         ObjectMapper json = loader.binder().json();
         List<StageRecord> completed = completedStages(directory, json);
