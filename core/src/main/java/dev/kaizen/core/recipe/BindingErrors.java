@@ -185,6 +185,11 @@ public final class BindingErrors {
         return "";
     }
 
+    /** Where a mapping error happened, as a field path below {@code rootPath}. */
+    static String path(JsonMappingException e, String rootPath) {
+        return join(rootPath, path(e));
+    }
+
     private static List<Object> path(JsonMappingException e) {
         List<Object> out = new ArrayList<>();
         for (JsonMappingException.Reference reference : e.getPath()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -114,7 +115,8 @@ public final class ConfigBinder {
 
     /** A plugin's config class that could not link while it was built, named with its plugin. */
     private Optional<String> linkage(Throwable thrown, String path) {
-        String at = path.isEmpty() ? "" : BindingErrors.location(path);
+        String where = thrown instanceof JsonMappingException mapping ? BindingErrors.path(mapping, path) : path;
+        String at = where.isEmpty() ? "" : BindingErrors.location(where);
         return registry.plugins().linkageFailure(thrown).map(message -> at + message);
     }
 

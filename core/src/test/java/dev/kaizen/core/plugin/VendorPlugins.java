@@ -16,6 +16,11 @@ public final class VendorPlugins {
      * two secrets by name, one ({@code passphrase}) by annotation; the licence defaults to a demo one.
      */
     public static String config(String name) {
+        return config(name, "");
+    }
+
+    /** {@link #config(String)} with {@code onBuild}, a statement, run whenever the config is built. */
+    public static String config(String name, String onBuild) {
         return """
                 package com.vendor.NAME;
 
@@ -27,9 +32,10 @@ public final class VendorPlugins {
                     public VendorConfig {
                         word = word == null ? "hello" : word;
                         licenseKey = licenseKey == null ? "demo-licence-0000" : licenseKey;
+                        ON_BUILD
                     }
                 }
-                """.replace("NAME", name);
+                """.replace("NAME", name).replace("ON_BUILD", onBuild);
     }
 
     /**
