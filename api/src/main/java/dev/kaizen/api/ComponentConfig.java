@@ -8,7 +8,8 @@ package dev.kaizen.api;
  * {@code "type"} discriminator. Implementations are records that fill defaults for null fields
  * in their compact constructor and validate their values there, throwing
  * {@link IllegalArgumentException} with a message that names the field and what is allowed.
- * Unknown properties are rejected by the host.
+ * Unknown properties are rejected by the host. A field that holds a secret is marked
+ * {@link Secret} (or named like one, e.g. {@code apiKey}), so that the host never writes its value.
  *
  * <p>A field that holds another part (an optimiser inside a method's config, say) cannot default
  * to another plugin's config class in the compact constructor. Declare its default on the record

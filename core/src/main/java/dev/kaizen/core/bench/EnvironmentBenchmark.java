@@ -77,7 +77,7 @@ public final class EnvironmentBenchmark implements Benchmark {
         EnvironmentConfig config = binder.bind(root.get("environment"), EnvironmentConfig.class, "environment", overrides);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("environment", request.arguments().get(0));
-        figures.put("config", binder.tree(config));
+        figures.put("config", binder.maskedTree(config));
         long started = System.nanoTime();
         try (Environment environment = context.create(config)) {
             figures.put("buildSeconds", (System.nanoTime() - started) / 1e9);

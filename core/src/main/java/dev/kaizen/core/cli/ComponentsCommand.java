@@ -91,7 +91,7 @@ final class ComponentsCommand implements Callable<Integer> {
         try {
             ComponentConfig<?> config = (ComponentConfig<?>) binder.bind(tree, component.kind().configBase(),
                     component.kind().id());
-            ObjectNode written = binder.tree(config);
+            ObjectNode written = binder.maskedTree(config);
             written.remove("type");
             for (Iterator<Map.Entry<String, JsonNode>> it = written.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,9 +54,11 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadInputException("--policy " + policy + ": no such checkpoint folder");
         }
         Recipe loaded = kaizen.recipeLoader().load(kaizen.recipeFile(recipe), sets);
+        Map<String, String> references = new TreeMap<>(loaded.environmentReferences());
+        references.keySet().removeIf(pointer -> pointer.startsWith("/method/"));
         Recipe evaluation = new Recipe(loaded.name() + "-eval", loaded.description(), loaded.seed(), loaded.environment(),
                 loaded.policy(), new EvaluateMethodConfig(policy.toAbsolutePath().normalize().toString()),
-                loaded.evaluation(), loaded.rollout());
+                loaded.evaluation(), loaded.rollout(), references);
         warnIfTrainedElsewhere(loaded);
         Path directory = out != null ? out : kaizen.defaultRunDirectory(evaluation.name());
         Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock(),
@@ -78,8 +82,9 @@ final class EvalCommand implements Callable<Integer> {
         ConfigBinder binder = kaizen.recipeLoader().binder();
         try {
             JsonNode node = binder.yaml().readTree(runRecipe.toFile()).path("environment");
-            JsonNode trained = binder.tree(binder.bind(node, EnvironmentConfig.class, "environment"));
-            JsonNode evaluated = binder.tree(recipe.environment());
+            // masked on both sides: the trees are printed, and a recipe.yaml holds secrets masked
+            JsonNode trained = binder.maskedTree(binder.bind(node, EnvironmentConfig.class, "environment"));
+            JsonNode evaluated = binder.maskedTree(recipe.environment());
             if (!trained.equals(evaluated)) {
                 kaizen.err().println("kaizen: warning: the checkpoint was trained on environment " + trained
                         + " (" + runRecipe + "), and is evaluated on " + evaluated);

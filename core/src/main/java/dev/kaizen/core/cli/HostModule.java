@@ -42,7 +42,7 @@ final class HostModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RecipeLoader recipeLoader(ConfigBinder binder) {
-        return new RecipeLoader(binder);
+    RecipeLoader recipeLoader(ConfigBinder binder, HostOptions hostOptions) {
+        return new RecipeLoader(binder, hostOptions.environment());
     }
 }

@@ -15,6 +15,7 @@ import dev.kaizen.core.recipe.RecipeLoader;
 import dev.kaizen.core.registry.ComponentRegistry;
 import dev.kaizen.core.registry.NameConflict;
 import dev.kaizen.core.rollout.ProgressDisplay;
+import dev.kaizen.core.secret.MaskingOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Mixin;
  *
  * <p>Exit codes: 0 ok; 1 the run failed; 2 bad input (recipe, arguments, plugin set-up,
  * incompatible parts). Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ * Every line printed has the secret values seen so far masked.
  */
 @Command(name = "kaizen", mixinStandardHelpOptions = true, versionProvider = Kaizen.Version.class,
         description = "Train and evaluate LLM agents that improve from their own trials.",
@@ -68,6 +70,8 @@ public final class Kaizen implements Callable<Integer> {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    /** Where the progress bar goes: unmasked, since a bar is redrawn in place without line ends, and shows counts. */
+    private final PrintStream barErr;
     private final ProgressDisplay.Mode progressMode;
     private final Clock clock;
     private CommandLine commandLine;
@@ -87,8 +91,9 @@ public final class Kaizen implements Callable<Integer> {
                   ProgressDisplay.Mode progressMode, Clock clock) {
         this.environment = Map.copyOf(environment);
         this.in = in;
-        this.out = out;
-        this.err = err;
+        this.out = MaskingOutputStream.masking(out);
+        this.err = MaskingOutputStream.masking(err);
+        this.barErr = err;
         this.progressMode = progressMode;
         this.clock = clock;
     }
@@ -205,8 +210,8 @@ public final class Kaizen implements Callable<Integer> {
             injector = sharedPlugins
                     ? SHARED.computeIfAbsent(String.valueOf(pluginsDirectory == null ? null
                             : pluginsDirectory.toAbsolutePath().normalize()),
-                            key -> Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory))))
-                    : Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory)));
+                            key -> Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory, environment))))
+                    : Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory, environment)));
         }
         return injector;
     }
@@ -317,7 +322,7 @@ public final class Kaizen implements Callable<Integer> {
     }
 
     public ProgressDisplay progress() {
-        return new ProgressDisplay(progressMode, err);
+        return new ProgressDisplay(progressMode, progressMode == ProgressDisplay.Mode.BAR ? barErr : err);
     }
 
     /**

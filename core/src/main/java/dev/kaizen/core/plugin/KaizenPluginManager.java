@@ -63,7 +63,12 @@ final class KaizenPluginManager extends DefaultPluginManager {
         }
         resolveRecordingFailures();
         for (PluginWrapper plugin : getResolvedPlugins()) {
-            Optional<String> problem = PluginCheck.problem(plugin, getExtensionClassNames(plugin.getPluginId()));
+            Optional<String> problem;
+            try {
+                problem = PluginCheck.problem(plugin, getExtensionClassNames(plugin.getPluginId()));
+            } catch (RuntimeException e) {
+                problem = Optional.of("cannot be checked: " + PluginDirectoryRepository.message(e));
+            }
             if (problem.isEmpty()) {
                 problem = failedDependency(plugin);
             }

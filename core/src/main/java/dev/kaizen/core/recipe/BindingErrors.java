@@ -1,5 +1,6 @@
 package dev.kaizen.core.recipe;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -162,7 +163,8 @@ public final class BindingErrors {
 
     /** A record's field names as written in recipes. */
     private static List<String> fieldNames(Class<?> record) {
-        return Arrays.stream(record.getRecordComponents()).map(component -> {
+        return Arrays.stream(record.getRecordComponents())
+                .filter(component -> !component.getAccessor().isAnnotationPresent(JsonIgnore.class)).map(component -> {
             JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
             return property != null && !property.value().isEmpty() ? property.value() : component.getName();
         }).toList();
@@ -181,6 +183,11 @@ public final class BindingErrors {
             }
         }
         return "";
+    }
+
+    /** Where a mapping error happened, as a field path below {@code rootPath}. */
+    static String path(JsonMappingException e, String rootPath) {
+        return join(rootPath, path(e));
     }
 
     private static List<Object> path(JsonMappingException e) {

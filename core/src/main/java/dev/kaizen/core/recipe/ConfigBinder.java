@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -114,7 +115,8 @@ public final class ConfigBinder {
 
     /** A plugin's config class that could not link while it was built, named with its plugin. */
     private Optional<String> linkage(Throwable thrown, String path) {
-        String at = path.isEmpty() ? "" : BindingErrors.location(path);
+        String where = thrown instanceof JsonMappingException mapping ? BindingErrors.path(mapping, path) : path;
+        String at = where.isEmpty() ? "" : BindingErrors.location(where);
         return registry.plugins().linkageFailure(thrown).map(message -> at + message);
     }
 
@@ -132,6 +134,14 @@ public final class ConfigBinder {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + config.getClass().getName() + " as JSON", e);
         }
+    }
+
+    /** {@link #tree} with every secret field's value masked, for what is printed or written. */
+    public ObjectNode maskedTree(ComponentConfig<?> config) {
+        ObjectNode tree = tree(config);
+        Class<?> base = ComponentKind.ofConfigType(config.getClass()).map(ComponentKind::configBase).orElseThrow();
+        SecretFields.mask(tree, SecretFields.find(tree, base, this));
+        return tree;
     }
 
     /**
@@ -225,7 +235,8 @@ public final class ConfigBinder {
         return type == null || type.isNull() || type.equals(fallback.get("type"));
     }
 
-    private Optional<Class<?>> concreteType(Class<?> raw, ObjectNode object) {
+    /** The record a tree is read as: {@code raw} itself, or the part config its {@code type} names. */
+    Optional<Class<?>> concreteType(Class<?> raw, ObjectNode object) {
         if (raw.isRecord()) {
             return Optional.of(raw);
         }
@@ -239,7 +250,7 @@ public final class ConfigBinder {
         return Optional.empty();
     }
 
-    private static Class<?> rawClass(Type type) {
+    static Class<?> rawClass(Type type) {
         if (type instanceof Class<?> c) {
             return c;
         }

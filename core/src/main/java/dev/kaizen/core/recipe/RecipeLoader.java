@@ -5,24 +5,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kaizen.core.BadInputException;
+import dev.kaizen.core.secret.SecretNames;
+import dev.kaizen.core.secret.SecretValues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads recipes: UTF-8 files of at most {@link InputLimits#MAX_RECIPE_BYTES}, YAML read by
  * {@link YamlReader} (anchors, aliases and merge keys resolved), then {@code --set} overrides, then
- * binding with defaults. Every problem is a {@link BadInputException} whose message starts with the
+ * {@code ${env:NAME}} references, then binding with defaults. The secrets found on the way are
+ * remembered ({@link SecretValues}) so that no line printed shows them. Every problem is a {@link BadInputException} whose message starts with the
  * recipe's file name. Thread-safe.
  */
 public final class RecipeLoader {
 
     private final ConfigBinder binder;
     private final YamlReader yaml;
+    private final Map<String, String> environment;
 
-    public RecipeLoader(ConfigBinder binder) {
+    /** @param environment the variables {@code ${env:NAME}} reads */
+    public RecipeLoader(ConfigBinder binder, Map<String, String> environment) {
         this.binder = binder;
         this.yaml = new YamlReader(binder.yaml());
+        this.environment = Map.copyOf(environment);
     }
 
     /** The binder recipes are bound with. */
@@ -71,22 +78,44 @@ public final class RecipeLoader {
         for (SetOverride override : overrides) {
             override.applyTo(object);
         }
+        Map<String, String> references;
+        try {
+            references = EnvironmentReferences.resolve(object, environment);
+        } catch (BadInputException e) {
+            throw new BadInputException(source + ": " + e.getMessage(), e);
+        }
+        for (SecretFields.Found secret : SecretFields.find(object, Recipe.class, binder)) {
+            if (secret.value().asText().equals(SecretNames.MASK) && !references.containsKey(secret.pointer())) {
+                throw new BadInputException(source + ": " + secret.path() + " is '" + SecretNames.MASK + "', which "
+                        + "Kaizen writes in place of a secret given as a value, so a run whose recipe had one cannot "
+                        + "be resumed; start a new run that reads it from the environment, e.g. "
+                        + (secret.name() == null ? "" : secret.name() + ": ") + "${env:NAME}");
+            }
+            SecretValues.add(secret.value().asText());
+        }
         if (!object.hasNonNull("name")) {
             object.set("name", TextNode.valueOf(defaultName));
         }
         try {
-            return binder.bind(object, Recipe.class, "", overrides);
+            return binder.bind(object, Recipe.class, "", overrides).withEnvironmentReferences(references);
         } catch (BadInputException e) {
             throw new BadInputException(source + ": " + e.getMessage(), e.getCause());
         }
     }
 
-    /** The recipe as YAML, every default written out. */
+    /**
+     * The recipe as YAML, every default written out, with each value read from the environment
+     * written as the {@code ${env:NAME}} text that read it and every other secret as
+     * {@link SecretNames#MASK}: what {@code recipe.yaml} holds.
+     */
     public String toYaml(Recipe recipe) {
         try {
-            return binder.yaml().writeValueAsString(recipe);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the recipe as YAML: " + e.getOriginalMessage(), e);
+            JsonNode tree = binder.yaml().valueToTree(recipe);
+            SecretFields.mask(tree, SecretFields.find(tree, Recipe.class, binder));
+            recipe.environmentReferences().forEach((pointer, text) -> SecretFields.put(tree, pointer, text));
+            return binder.yaml().writeValueAsString(tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot write the recipe as YAML: " + e.getMessage(), e);
         }
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.kaizen.core.BadInputException;
+import dev.kaizen.core.secret.SecretNames;
+import dev.kaizen.core.secret.SecretValues;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,10 @@ public record SetOverride(String text, List<String> path, JsonNode value) {
         }
         String key = text.substring(0, equals).strip();
         String raw = text.substring(equals + 1);
+        if (SecretNames.isSecretName(key.substring(key.lastIndexOf('.') + 1)) && !raw.contains("${env:")) {
+            // before anything can fail: an error about this override must not print the secret
+            SecretValues.add(raw);
+        }
         if (raw.length() > InputLimits.MAX_VALUE_CHARS) {
             throw new BadInputException("--set " + key + "=...: " + InputLimits.valueTooLong(raw.length()));
         }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The layout of a run directory:
  * <pre>
- * recipe.yaml          the resolved recipe
+ * recipe.yaml          the resolved recipe (${env:NAME} references kept, other secrets masked)
  * metrics.jsonl        one event a line, appended as produced
  * trajectories/*.jsonl trajectories, appended
  * pairs/*.jsonl        preference pairs, appended

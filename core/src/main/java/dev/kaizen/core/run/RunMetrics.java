@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.MetricsSink;
+import dev.kaizen.core.secret.SecretValues;
 import java.time.Clock;
 import java.util.Map;
 
 /**
  * The run's metrics sink: each event becomes one line of {@code metrics.jsonl} with {@code event}
- * and {@code time} first. While a resumed run replays completed stages it is muted, since those
- * events are already in the file. Thread-safe.
+ * and {@code time} first, with secrets masked (text under a secret's name, and the secret values
+ * seen). While a resumed run replays completed stages it is muted, since those events are already
+ * in the file. Thread-safe.
  */
 final class RunMetrics implements MetricsSink {
 
@@ -46,6 +48,7 @@ final class RunMetrics implements MetricsSink {
                 line.set(key, json.valueToTree(value));
             }
         });
+        SecretValues.mask(line);
         try {
             files.appendMetric(json.writeValueAsString(line));
         } catch (JsonProcessingException e) {

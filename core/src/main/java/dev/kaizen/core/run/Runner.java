@@ -39,7 +39,8 @@ import java.util.stream.Stream;
 /**
  * Runs recipes into run directories: builds the recipe's parts, runs the method in stages, records
  * evaluations, and writes {@code summary.json} (after every stage and at the end, also when the run
- * fails) and the report. Resumes interrupted runs. Thread-safe; each run uses its own state.
+ * fails) and the report. Resumes interrupted runs, reading the recipe's {@code ${env:NAME}}
+ * secrets from the environment again. Thread-safe; each run uses its own state.
  */
 public final class Runner {
 
@@ -84,7 +85,12 @@ public final class Runner {
      */
     public Summary resume(Path dir) throws Exception {
         RunDirectory directory = RunDirectory.existing(dir);
-        Recipe recipe = loader.load(directory.recipe(), List.of());
+        Recipe recipe;
+        try {
+            recipe = loader.load(directory.recipe(), List.of());
+        } catch (BadInputException e) {
+            throw new BadInputException("cannot resume " + dir + ": " + e.getMessage(), e);
+        }
         Compatibility.check(recipe, loader.binder().registry());
         ObjectMapper json = loader.binder().json();
         List<StageRecord> completed = completedStages(directory, json);

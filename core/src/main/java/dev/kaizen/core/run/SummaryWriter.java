@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.core.recipe.Recipe;
+import dev.kaizen.core.secret.SecretValues;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -67,7 +68,7 @@ final class SummaryWriter {
         double seconds = seconds();
         Summary summary = new Summary(recipe.name(), method, recipe.seed(), status, resumed, seconds,
                 Math.round((earlierSeconds + seconds) * 1e3) / 1e3, List.copyOf(stages.get()),
-                List.copyOf(evaluations.get()), error);
+                List.copyOf(evaluations.get()), SecretValues.mask(error));
         try {
             RunDirectory.writeAtomically(directory.summary(),
                     json.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Plugins built as a vendor would, outside the project, see of the host only the shared packages:
  * one that uses a library the host has (Guava) without bundling it fails at load with the class and
  * what to do, while the others load; one that bundles another version of that library uses its own;
- * one whose bundled library needs a class nobody has fails its run, naming the plugin.
+ * one whose bundled library needs a class nobody has is refused before the run (when its config is
+ * read) or fails its run (when its part runs), naming the plugin.
  */
 class PluginIsolationTest {
 
@@ -60,6 +61,7 @@ class PluginIsolationTest {
     static Path guavaUser;
     static Path checksUser;
     static Path plain;
+    static Path configUser;
 
     @BeforeAll
     static void compile() throws IOException {
@@ -76,6 +78,10 @@ class PluginIsolationTest {
         plain = PluginFiles.compile(build.resolve("plain"), List.of(), VendorPlugins.config("plain"),
                 VendorPlugins.factory("plain", "config.word()", ""));
         PluginFiles.index(plain, "com.vendor.plain.VendorFactory");
+        configUser = PluginFiles.compile(build.resolve("early"), List.of(checks),
+                VendorPlugins.config("early", "word = com.vendor.util.Checks.orNone(word);"),
+                VendorPlugins.factory("early", "config.word()", ""));
+        PluginFiles.index(configUser, "com.vendor.early.VendorFactory");
     }
 
     private Path recipe(String type) throws IOException {
@@ -159,6 +165,18 @@ class PluginIsolationTest {
         assertThat(failed.err()).contains("kaizen: failed: " + message);
         assertThat(Files.readString(out("late").resolve("summary.json"))).contains("\"status\" : \"failed\"",
                 "\"error\" : \"" + message);
+    }
+
+    @Test
+    void aConfigThatCannotLinkWhileTheRecipeIsReadRefusesTheRecipeNamingThePlugin() throws Exception {
+        PluginFiles.pluginZip(plugins.resolve("early-1.0.zip"), configUser, "early", List.of(checks));
+        Cli.Result refused = Cli.run("run", recipe("early").toString(), "--plugins", plugins.toString(),
+                "--out", out("early").toString());
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("kaizen: early-" + plugins.getFileName() + ".yaml: environment: plugin 'early' "
+                + "(early-1.0.zip) cannot link: com.vendor.util.Checks needs class com.google.common.base.Strings, which "
+                + "is neither in the plugin nor shared by the host; bundle the library that has it in the plugin's lib/");
+        assertThat(out("early")).doesNotExist();
     }
 
     @Test

@@ -2,30 +2,40 @@ package dev.kaizen.core.plugin;
 
 /**
  * Java source of a vendor's environment plugin, as written outside the project: environment
- * {@code NAME} (package {@code com.vendor.NAME}) whose tasks ask for a word, with a licence key in its
- * config. Hooks put library calls where a vendor's code would make them.
+ * {@code NAME} (package {@code com.vendor.NAME}) whose tasks ask for a word, with three secrets in its
+ * config that it handles carelessly (logs them, puts one in an error message and a metric). Hooks
+ * put library calls where a vendor's code would make them.
  */
-final class VendorPlugins {
+public final class VendorPlugins {
 
     private VendorPlugins() {
     }
 
-    /** The config record {@code com.vendor.NAME.VendorConfig(word, licenseKey)}. */
-    static String config(String name) {
+    /**
+     * The config record {@code com.vendor.NAME.VendorConfig(word, licenseKey, vaultToken, passphrase)}:
+     * two secrets by name, one ({@code passphrase}) by annotation; the licence defaults to a demo one.
+     */
+    public static String config(String name) {
+        return config(name, "");
+    }
+
+    /** {@link #config(String)} with {@code onBuild}, a statement, run whenever the config is built. */
+    public static String config(String name, String onBuild) {
         return """
                 package com.vendor.NAME;
 
+                import dev.kaizen.api.Secret;
                 import dev.kaizen.api.env.EnvironmentConfig;
 
-                public record VendorConfig(String word, String licenseKey) implements EnvironmentConfig {
+                public record VendorConfig(String word, String licenseKey, String vaultToken, @Secret String passphrase)
+                        implements EnvironmentConfig {
                     public VendorConfig {
                         word = word == null ? "hello" : word;
-                        if (licenseKey != null && licenseKey.isBlank()) {
-                            throw new IllegalArgumentException("licenseKey is blank");
-                        }
+                        licenseKey = licenseKey == null ? "demo-licence-0000" : licenseKey;
+                        ON_BUILD
                     }
                 }
-                """.replace("NAME", name);
+                """.replace("NAME", name).replace("ON_BUILD", onBuild);
     }
 
     /**
@@ -35,7 +45,7 @@ final class VendorPlugins {
      *     (e.g. a call into a library); {@code config.word()} for none
      * @param onReset a statement run at every reset, e.g. a library call; empty for none
      */
-    static String factory(String name, String word, String onReset) {
+    public static String factory(String name, String word, String onReset) {
         return """
                 package com.vendor.NAME;
 
@@ -60,6 +70,13 @@ final class VendorPlugins {
 
                     @Override
                     public Environment create(VendorConfig config, ComponentContext context) {
+                        org.slf4j.LoggerFactory.getLogger(VendorFactory.class).info("licence {} with token {} and "
+                                + "passphrase {}", config.licenseKey(), config.vaultToken(), config.passphrase());
+                        if (String.valueOf(config.licenseKey()).startsWith("revoked")) {
+                            throw new IllegalArgumentException("licence " + config.licenseKey() + " was revoked");
+                        }
+                        context.metrics().record("vault", Map.of("licenseKey", String.valueOf(config.licenseKey()),
+                                "note", "opened with " + config.passphrase() + " and " + config.vaultToken()));
                         String word = WORD;
                         return new Environment() {
                             @Override

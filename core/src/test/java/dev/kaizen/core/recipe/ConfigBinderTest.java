@@ -27,7 +27,7 @@ class ConfigBinderTest {
 
     private static final PluginHost HOST = PluginHost.load(null);
     private static final ConfigBinder BINDER = new ConfigBinder(new ComponentRegistry(HOST));
-    private static final RecipeLoader LOADER = new RecipeLoader(BINDER);
+    private static final RecipeLoader LOADER = new RecipeLoader(BINDER, Map.of());
 
     @AfterAll
     static void close() {

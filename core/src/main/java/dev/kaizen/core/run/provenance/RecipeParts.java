@@ -5,6 +5,8 @@ import dev.kaizen.api.ComponentFactory;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.registry.ComponentRegistry;
 import dev.kaizen.core.registry.RegisteredComponent;
+import dev.kaizen.core.secret.SecretNames;
+import dev.kaizen.core.secret.SecretValues;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -66,7 +68,9 @@ final class RecipeParts {
         try {
             Map<String, String> provenance = factory.provenance();
             if (provenance != null) {
-                provenance.forEach((key, value) -> reported.put(String.valueOf(key), String.valueOf(value)));
+                provenance.forEach((key, value) -> reported.put(String.valueOf(key),
+                        SecretNames.isSecretName(String.valueOf(key)) ? SecretNames.MASK
+                                : SecretValues.mask(String.valueOf(value))));
             }
         } catch (RuntimeException | LinkageError e) {
             reported.clear();
