@@ -83,7 +83,7 @@ class HouseholdEpisodeTest {
             assertRejected(episode, start, "put mug 1 in cabinet 1", "you are not carrying the mug 1");
             assertRejected(episode, start, "heat mug 1 with sinkbasin 1", "you can only heat things with a microwave");
             assertRejected(episode, start, "use lamp", "only lamps can be used");
-            assertRejected(episode, start, "examine sofa 9", "you see no sofa 9 here");
+            assertRejected(episode, start, "examine sofa 9", "you can examine only the receptacle you are at");
             assertThat(episode.state().signature()).isEqualTo(state);
             assertThat(episode.observation().info()).containsEntry("step", "10");
         }

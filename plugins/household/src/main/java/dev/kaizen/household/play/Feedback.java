@@ -121,7 +121,7 @@ final class Feedback {
             return "there is no " + m.group(1) + " in reach; go to where it is first";
         }
         if ((m = EXAMINE.matcher(action)).matches()) {
-            return "you see no " + m.group(1) + " here; examine the receptacle you are at or what you carry";
+            return "you can examine only the receptacle you are at and what you carry, not the " + m.group(1);
         }
         return "'" + (action.length() <= 60 ? action : action.substring(0, 57) + "...") + "' is not an action;"
                 + " use one of the listed actions (go to, open, close, take, put, clean, heat, cool, use,"

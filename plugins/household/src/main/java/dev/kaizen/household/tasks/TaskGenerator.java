@@ -111,7 +111,7 @@ public final class TaskGenerator {
                 if (attempt >= TRIES) {
                     throw new IllegalArgumentException("could not make " + split + " task " + i + " in " + TRIES
                             + " draws (the expert needs more than maxSteps = " + maxSteps
-                            + " steps, or worlds repeat); raise maxSteps or lower objects");
+                            + " steps, or the worlds repeat); raise maxSteps, objects or layouts");
                 }
                 Family family = drawn.get(random.nextInt(drawn.size()));
                 List<Option> rooms = options.get(family);
