@@ -14,8 +14,11 @@ import dev.kaizen.core.compare.Comparison;
 import dev.kaizen.core.compare.StageSelection;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.recipe.RecipeLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,8 +82,8 @@ final class SweepCommand implements Callable<Integer> {
         List<Cell> cells = plan();
         String sparkMaster = master != null ? master
                 : SparkSweep.localMaster(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-        Path directory = (out != null ? out : Path.of("sweeps", "sweep-" + java.time.LocalDateTime.now(kaizen.clock())
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
+        Path directory = (out != null ? out : Path.of("sweeps", "sweep-" + LocalDateTime.now(kaizen.clock())
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))).toAbsolutePath();
         Files.createDirectories(directory.resolve("runs"));
         SweepState state = SweepState.open(directory, cells, sparkMaster);
         Map<String, String> environment = new HashMap<>();
@@ -92,7 +96,7 @@ final class SweepCommand implements Callable<Integer> {
         CellTask task = new CellTask(directory, environment, kaizen.pluginsDirectory());
         List<CellOutcome> outcomes;
         try (ProgressReporter progress = kaizen.progress().start("sweep", cells.size())) {
-            java.util.function.Consumer<CellOutcome> finished = outcome -> {
+            Consumer<CellOutcome> finished = outcome -> {
                 state.finished(outcome);
                 kaizen.err().println(line(outcome));
                 progress.advance(1);
@@ -112,7 +116,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The cells one after another in this JVM, without Spark (to measure what Spark costs, or to debug). */
     private static List<CellOutcome> inProcess(List<Cell> cells, CellTask task, SweepState state,
-                                               java.util.function.Consumer<CellOutcome> finished) throws Exception {
+                                               Consumer<CellOutcome> finished) throws Exception {
         List<CellOutcome> outcomes = new ArrayList<>();
         for (Cell cell : cells) {
             state.running(cell);
@@ -164,7 +168,7 @@ final class SweepCommand implements Callable<Integer> {
      * The comparison of the sweep's completed runs ({@code kaizen compare} on the sweep directory):
      * the table on stdout, {@code compare.json} and {@code compare.html} in the sweep directory.
      */
-    private void compare(Path directory) throws java.io.IOException {
+    private void compare(Path directory) throws IOException {
         Comparison comparison;
         try {
             comparison = Comparer.compare(CompareInputs.read(List.of(directory), new ObjectMapper()), baseline,

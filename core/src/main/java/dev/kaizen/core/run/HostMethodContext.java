@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ public final class HostMethodContext extends HostComponentContext implements Met
     private final ErrorBudget budget;
     private final Runnable onStageEnd;
     private final Set<String> ran = new HashSet<>();
-    private final Set<String> noticed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> noticed = ConcurrentHashMap.newKeySet();
     private final Map<String, Checkpointable> persisted = new LinkedHashMap<>();
     private boolean replaying;
     private int nextIndex;

@@ -144,6 +144,23 @@ public abstract class ConversationFormat implements DatasetFormat {
         return prompt.messages(pair.context());
     }
 
+    /**
+     * A trajectory-level pair as conversations: the shared part (system, the task with the first
+     * observation, and the steps both took) and each side's continuation, alternating actions and
+     * the observations they led to, ending with an action.
+     */
+    protected TrajectoryTurns trajectoryTurns(PreferencePair pair) {
+        List<ChatMessage> chosen = prompt.withFullHistory().conversation(pair.context(), pair.chosen());
+        List<ChatMessage> rejected = prompt.withFullHistory().conversation(pair.context(), pair.rejected());
+        int shared = 2 + 2 * pair.context().history().size();
+        return new TrajectoryTurns(chosen.subList(0, shared), chosen.subList(shared, chosen.size()),
+                rejected.subList(shared, rejected.size()));
+    }
+
+    /** The turns of a trajectory-level pair (see {@link #trajectoryTurns}). */
+    protected record TrajectoryTurns(List<ChatMessage> context, List<ChatMessage> chosen, List<ChatMessage> rejected) {
+    }
+
     /** The assistant turn for the single step of a step-level continuation. */
     protected static ChatMessage stepTurn(List<Step> continuation) {
         return ChatMessage.assistant(ReactPrompt.actionTurn(continuation.get(0).action()));

@@ -62,12 +62,10 @@ public final class EtoTrajectoryPairsFormat extends ConversationFormat {
             List<ChatMessage> context;
             String id;
             if (pair.level() == PairLevel.TRAJECTORY) {
-                List<ChatMessage> full = prompt().withFullHistory().conversation(pair.context(), pair.chosen());
-                List<ChatMessage> other = prompt().withFullHistory().conversation(pair.context(), pair.rejected());
-                int shared = 2 + 2 * pair.context().history().size();
-                context = full.subList(0, shared);
-                chosen = full.subList(shared, full.size());
-                rejected = other.subList(shared, other.size());
+                TrajectoryTurns turns = trajectoryTurns(pair);
+                context = turns.context();
+                chosen = turns.chosen();
+                rejected = turns.rejected();
                 id = pair.context().task().id();
             } else {
                 context = stepPrompt(pair);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.trajectory.PairLevel;
 import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
-import dev.kaizen.llm.client.ChatMessage;
 import dev.kaizen.llm.prompt.PromptOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,13 +61,11 @@ public final class TrlDpoTrajectoryFormat extends ConversationFormat {
         }
         List<ObjectNode> rows = new ArrayList<>();
         for (PreferencePair pair : whole) {
-            List<ChatMessage> chosen = prompt().withFullHistory().conversation(pair.context(), pair.chosen());
-            List<ChatMessage> rejected = prompt().withFullHistory().conversation(pair.context(), pair.rejected());
-            int shared = 2 + 2 * pair.context().history().size();
+            TrajectoryTurns turns = trajectoryTurns(pair);
             ObjectNode row = MAPPER.createObjectNode();
-            row.set("prompt", roleContent(chosen.subList(0, shared)));
-            row.set("chosen", roleContent(chosen.subList(shared, chosen.size())));
-            row.set("rejected", roleContent(rejected.subList(shared, rejected.size())));
+            row.set("prompt", roleContent(turns.context()));
+            row.set("chosen", roleContent(turns.chosen()));
+            row.set("rejected", roleContent(turns.rejected()));
             rows.add(row);
         }
         return List.of(writeJsonLines(directory.resolve(name() + ".jsonl"), rows));
