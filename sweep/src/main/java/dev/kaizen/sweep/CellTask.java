@@ -93,16 +93,18 @@ final class CellTask implements Function<Cell, CellOutcome> {
                 : lastLine(log, code);
         return new CellOutcome(cell.id(), completed ? CellOutcome.COMPLETED : CellOutcome.FAILED, code, reason,
                 skipped, summary.path("totalWallSeconds").asDouble(summary.path("wallSeconds").asDouble()),
-                lastStage(summary.path("evaluations")));
+                keptStage(summary));
     }
 
-    /** The evaluations of the last stage that was evaluated, as plain maps. */
-    static List<Map<String, Object>> lastStage(JsonNode evaluations) {
+    /** The evaluations of the stage the run kept (else of the last stage evaluated), as plain maps. */
+    static List<Map<String, Object>> keptStage(JsonNode summary) {
+        JsonNode evaluations = summary.path("evaluations");
         List<Map<String, Object>> found = new ArrayList<>();
         if (evaluations.isEmpty()) {
             return found;
         }
-        String last = evaluations.get(evaluations.size() - 1).path("stage").asText();
+        String last = summary.path("kept").isTextual() ? summary.path("kept").asText()
+                : evaluations.get(evaluations.size() - 1).path("stage").asText();
         ObjectMapper json = new ObjectMapper();
         for (JsonNode evaluation : evaluations) {
             if (last.equals(evaluation.path("stage").asText())) {

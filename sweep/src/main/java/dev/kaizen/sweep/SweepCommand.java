@@ -172,7 +172,7 @@ final class SweepCommand implements Callable<Integer> {
         Comparison comparison;
         try {
             comparison = Comparer.compare(CompareInputs.read(List.of(directory), new ObjectMapper()), baseline,
-                    StageSelection.LAST);
+                    StageSelection.KEPT);
         } catch (BadInputException e) {
             kaizen.out().println("no comparison: " + e.getMessage());
             return;

@@ -62,7 +62,7 @@ class SweepCommandTest {
                 .containsExactly("few-seed7", "few-seed8", "many-seed7", "many-seed8");
         assertThat(sweep.path("cells").findValuesAsText("state")).containsOnly("completed");
         assertThat(first.err()).contains("cell few-seed7: completed in", "cell many-seed8: completed in");
-        assertThat(first.out()).contains("baseline: few", "p (Wilcoxon)").containsPattern("many +final +unseen +greedy +2 ");
+        assertThat(first.out()).contains("baseline: few", "p (Wilcoxon)").containsPattern("many +kept +unseen +greedy +2 ");
         assertThat(out.resolve("compare.json")).isRegularFile();
         assertThat(out.resolve("compare.html")).isRegularFile();
 

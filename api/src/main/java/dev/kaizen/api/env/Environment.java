@@ -8,6 +8,29 @@ import java.util.OptionalInt;
 /**
  * An environment: a fixed set of tasks per split, and episodes that run them.
  *
+ * <h2>What the methods rely on</h2>
+ * <ul>
+ *   <li><b>Reward and success.</b> An episode's reward is the sum of its step rewards, and it
+ *       succeeds when that sum is at least {@link dev.kaizen.api.trajectory.Trajectory#SUCCESS_THRESHOLD}
+ *       (1 − 1e−6). Give 1 for a fully achieved task; partial credit must stay below 1 in total, and is
+ *       best given at the end (a step reward that a later failure cannot take back makes a failed
+ *       episode look like progress to every method that compares rewards).
+ *   <li><b>Splits.</b> {@code train} should have many more tasks than the demonstrations a recipe
+ *       asks for: ETO, RFT and StepAgent learn on training tasks beyond the demonstrations, and the
+ *       host holds the last {@code evaluation.validation} of them (default 300, at most a quarter)
+ *       out of every method to choose the stage a run keeps. {@code seen} comes from the training
+ *       distribution; {@code unseen} from parts held out of training.
+ *   <li><b>An expert</b> ({@link #demonstration}) is what behaviour cloning, ETO's and StepAgent's
+ *       chosen side and the warm-ups of every shipped recipe need. Without one, start methods from a
+ *       checkpoint; ETO then prefers the policy's own successes on a task to its failures.
+ *   <li><b>Snapshots</b> ({@link Episode#snapshot()}) let MCTS (AgentQ) branch without replaying;
+ *       without them it replays action prefixes from a reset, which needs deterministic episodes.
+ *   <li><b>Similarity</b> ({@link #observationSimilarity}) is how an experience memory (Rememberer)
+ *       finds records of the same situation; the default compares words, so give one that ignores
+ *       what varies between otherwise equal states (object numbers, the order of a list).
+ * </ul>
+ * {@code docs/ENVIRONMENTS.md} says more, and what each method does when a piece is missing.
+ *
  * <p>Implementations are thread-safe: episodes of the same environment may be created and stepped
  * concurrently. The creator closes the environment after all its episodes are closed.
  */

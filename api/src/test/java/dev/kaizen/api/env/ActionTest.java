@@ -30,9 +30,27 @@ class ActionTest {
     }
 
     @Test
-    void rejectsTemplatesWithoutOnePlaceholder() {
+    void templatesMatchIgnoringCaseAndMayHaveSeveralSlots() {
+        Observation observation = new Observation("room", List.of(), List.of("put {} in {}", "Search[{}]"), false, 0,
+                Map.of());
+        assertThat(observation.allows(Action.of("put mug in cabinet 2"))).isTrue();
+        assertThat(observation.allows(Action.of("Put Mug In Cabinet 2"))).isTrue();
+        assertThat(observation.allows(Action.of("search[shoes]"))).isTrue();
+        // a slot holds at least one character, and the literal parts must come in order
+        assertThat(observation.allows(Action.of("put  in cabinet"))).isFalse();
+        assertThat(observation.allows(Action.of("put mug in "))).isFalse();
+        assertThat(observation.allows(Action.of("put mug on cabinet"))).isFalse();
+        // the separator may recur inside a slot: the first place that leaves the rest a fit is found
+        assertThat(observation.allows(Action.of("put tin in tray in drawer"))).isTrue();
+        Observation three = new Observation("x", List.of(), List.of("move {} from {} to {}"), false, 0, Map.of());
+        assertThat(three.allows(Action.of("move box from a to b"))).isTrue();
+        assertThat(three.allows(Action.of("move box to b from a"))).isFalse();
+    }
+
+    @Test
+    void rejectsTemplatesWithoutAPlaceholder() {
         assertThatThrownBy(() -> new Observation("x", List.of(), List.of("search[]"), false, 0, Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly once");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one '{}' slot");
     }
 
     @Test

@@ -48,7 +48,8 @@ final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--stage", paramLabel = "NAME",
-            description = "Compare this stage's evaluations (default: each run's last stage).")
+            description = "Compare this stage's evaluations; 'last' for each run's last stage (default: the stage"
+                    + " each run kept, the best on its held-out train tasks, else its last).")
     String stage;
 
     @Option(names = "--all-stages", description = "Compare the evaluations of every stage.")
@@ -61,7 +62,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--stage and --all-stages exclude each other; give one");
         }
         StageSelection stages = allStages ? StageSelection.ALL : stage != null ? StageSelection.named(stage)
-                : StageSelection.LAST;
+                : StageSelection.KEPT;
         Path target = out != null ? out
                 : CompareInputs.isSweep(directories.get(0)) ? directories.get(0) : Path.of("compare");
         if (Files.exists(target) && !Files.isDirectory(target)) {

@@ -1,8 +1,10 @@
 package dev.kaizen.core.cli;
 
 import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.core.evaluation.StageValidation;
 import dev.kaizen.core.run.Summary;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -30,6 +32,14 @@ final class Results {
         if (summary.evaluations().stream().anyMatch(r -> r.errors().total() > 0)) {
             out.println("success and mean reward are over the episodes that did not error; errors by cause are in "
                     + "summary.json");
+        }
+        StageValidation kept = summary.validation().stream().filter(v -> v.stage().equals(summary.kept()))
+                .findFirst().orElse(null);
+        if (kept != null) {
+            Path policy = directory.resolve("checkpoints").resolve(kept.stage()).resolve("policy");
+            out.printf(Locale.ROOT, "kept stage: %s, the best of %d on %d held-out train tasks (success %.1f%%)%s%n",
+                    kept.stage(), summary.validation().size(), kept.episodes(), 100 * kept.successRate(),
+                    Files.isDirectory(policy) ? "; its policy: " + policy : "");
         }
         if (summary.error() != null) {
             out.println(summary.status() + ": " + summary.error());

@@ -22,6 +22,9 @@ final class RunReader {
     record Loaded(String status, RunRecord run) {
     }
 
+    /** The split name validations are compared under. */
+    static final String VALIDATION = "validation";
+
     private final ObjectMapper json;
     private final List<String> warnings;
 
@@ -59,15 +62,22 @@ final class RunReader {
         for (int i = 0; i < list.size(); i++) {
             evaluations.add(evaluation(list.get(i), file, "evaluations[" + i + "]."));
         }
+        validations(summary.path("validation"), evaluations, file);
         String status = summary.path("status").isTextual() ? summary.path("status").asText() : "(no status)";
-        RunRecord run = new RunRecord(directory, group != null ? group : recipe, seed.asLong(), evaluations,
+        String kept = summary.path("kept").isTextual() ? summary.path("kept").asText() : null;
+        RunRecord run = new RunRecord(directory, group != null ? group : recipe, seed.asLong(), evaluations, kept,
                 provenance(directory.resolve("run.json")));
         return new Loaded(status, run);
     }
 
     private SeedEvaluation evaluation(JsonNode node, Path file, String where) {
-        EvaluationKey key = new EvaluationKey(text(node, "stage", file, where), text(node, "split", file, where),
+        return evaluation(node, file, where, text(node, "stage", file, where), text(node, "split", file, where),
                 text(node, "search", file, where));
+    }
+
+    private SeedEvaluation evaluation(JsonNode node, Path file, String where, String stage, String split,
+                                      String search) {
+        EvaluationKey key = new EvaluationKey(stage, split, search);
         JsonNode episodes = node.get("episodes");
         if (episodes == null || !episodes.isIntegralNumber() || episodes.asInt() < 0) {
             throw new BadInputException(file + " is not a run summary: " + where + "episodes is not a count");
@@ -87,6 +97,26 @@ final class RunReader {
         }
         return new SeedEvaluation(key, episodes.asInt(), episodes.asInt() - errors, successRate,
                 number(node, "meanReward", file, where));
+    }
+
+    /**
+     * Adds each stage's validation (its run on the held-out train tasks) as an evaluation of the split
+     * {@value #VALIDATION}, with the search of that stage's first evaluation: settings are compared
+     * and chosen on it, never on {@code seen} or {@code unseen}.
+     */
+    private void validations(JsonNode list, List<SeedEvaluation> evaluations, Path file) {
+        if (!list.isArray()) {
+            return;
+        }
+        List<SeedEvaluation> splits = List.copyOf(evaluations);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode node = list.get(i);
+            String stage = text(node, "stage", file, "validation[" + i + "].");
+            String search = splits.stream().filter(e -> e.key().stage().equals(stage)).map(e -> e.key().search())
+                    .findFirst().orElse("greedy");
+            SeedEvaluation read = evaluation(node, file, "validation[" + i + "].", stage, VALIDATION, search);
+            evaluations.add(read);
+        }
     }
 
     private static String text(JsonNode node, String field, Path file, String where) {

@@ -13,11 +13,12 @@ import java.util.Map;
  * @param group the group it is pooled in: its sweep cell's group, else its recipe's name
  * @param seed the recipe's seed
  * @param evaluations its evaluations, in the order {@code summary.json} lists them
+ * @param kept the stage the run kept ({@code summary.json}'s {@code kept}), or null if it names none
  * @param provenance its first process's record from {@code run.json}, flattened (see {@link Provenance});
  *     empty without {@code run.json}
  */
 public record RunRecord(Path path, String group, long seed, List<SeedEvaluation> evaluations,
-                        Map<String, String> provenance) {
+                        String kept, Map<String, String> provenance) {
 
     public RunRecord {
         requireNonNull(path, "path is null");

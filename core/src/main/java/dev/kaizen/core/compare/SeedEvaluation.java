@@ -20,6 +20,12 @@ public record SeedEvaluation(EvaluationKey key, int episodes, int completed, dou
         }
     }
 
+    /** The same evaluation under another stage name. */
+    public SeedEvaluation withStage(String stage) {
+        return new SeedEvaluation(new EvaluationKey(stage, key.split(), key.search()), episodes, completed,
+                successRate, meanReward);
+    }
+
     /** The successful episodes: the success rate times the completed episodes, rounded. */
     public long successes() {
         return Math.round(successRate * completed);

@@ -7,6 +7,7 @@ import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.EvaluationRequest;
 import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.search.SearchAlgorithm;
 import dev.kaizen.api.search.SearchProblem;
 import dev.kaizen.api.search.SearchResult;
@@ -72,6 +73,21 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /**
+     * Runs {@code policy} on the validation tasks with the recipe's search, the same episode seed at
+     * every stage; the trajectories are passed to {@code sink} with the split {@code train}.
+     */
+    public StageValidation validate(String stage, Policy policy, List<Task> tasks, ValidationSink sink) {
+        List<SearchResult> found = defaultSearch().search(new SearchProblem(environment, tasks, policy,
+                defaultCritic(), context.seed("evaluation/validation"), "eval/" + stage + "/validation"));
+        List<Trajectory> trajectories = found.stream().map(SearchResult::trajectory).toList();
+        EvaluationResult summary = summarize(stage, Split.TRAIN, defaultSearchName, trajectories);
+        StageValidation validation = new StageValidation(stage, summary.episodes(), summary.successRate(),
+                summary.meanReward(), summary.successCi95(), summary.errors());
+        sink.accept(validation, trajectories);
+        return validation;
+    }
+
+    /**
      * Success rate, mean reward and interval of a set of trajectories, over those that did not error;
      * errored ones are counted by cause.
      */
@@ -108,6 +124,12 @@ public final class Evaluator implements AutoCloseable {
         if (defaultCritic != null) {
             defaultCritic.close();
         }
+    }
+
+    /** Receives a validation's result and trajectories. */
+    @FunctionalInterface
+    public interface ValidationSink {
+        void accept(StageValidation validation, List<Trajectory> trajectories);
     }
 
     /** Receives each evaluated split's result and trajectories as soon as the split is done. */

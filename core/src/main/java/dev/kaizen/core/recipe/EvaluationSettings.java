@@ -21,21 +21,31 @@ import java.util.List;
  * @param maxErrorShare the largest share of episodes that may error (a policy or environment server
  *     that failed, see {@link dev.kaizen.api.trajectory.ErrorCause}) in an evaluation or a stage
  *     before the run fails, in [0, 1] (default 0.05); errored episodes are left out of success rates
+ * @param validation how many of the last {@code train} tasks to hold out of the method and run after
+ *     every stage's evaluation, with the same search, to choose the stage the run keeps (default
+ *     {@value #DEFAULT_VALIDATION}; at most a quarter of the train tasks; 0: none, the last stage is kept)
  */
-@JsonPropertyOrder({"splits", "episodes", "search", "critic", "trajectories", "maxErrorShare"})
+@JsonPropertyOrder({"splits", "episodes", "search", "critic", "trajectories", "maxErrorShare", "validation"})
 public record EvaluationSettings(List<Split> splits, Integer episodes,
                                  @JsonProperty(defaultValue = "{type: greedy}") SearchAlgorithmConfig search,
                                  @JsonProperty(defaultValue = "{type: none}") CriticConfig critic,
-                                 Boolean trajectories, Double maxErrorShare) {
+                                 Boolean trajectories, Double maxErrorShare, Integer validation) {
 
     /** The default {@code maxErrorShare}. */
     public static final double DEFAULT_MAX_ERROR_SHARE = 0.05;
+    /** The default {@code validation}. */
+    public static final int DEFAULT_VALIDATION = 300;
 
     public EvaluationSettings {
         splits = splits == null ? List.of(Split.SEEN, Split.UNSEEN) : List.copyOf(splits);
         episodes = episodes == null ? 500 : episodes;
         trajectories = trajectories == null ? Boolean.TRUE : trajectories;
         maxErrorShare = maxErrorShare == null ? DEFAULT_MAX_ERROR_SHARE : maxErrorShare;
+        validation = validation == null ? DEFAULT_VALIDATION : validation;
+        if (validation < 0) {
+            throw new IllegalArgumentException("validation must be >= 0 (held-out train tasks; 0 for none), got "
+                    + validation);
+        }
         if (!(maxErrorShare >= 0 && maxErrorShare <= 1)) {
             throw new IllegalArgumentException("maxErrorShare must be in [0, 1] (a share of episodes), got "
                     + maxErrorShare);

@@ -1,6 +1,7 @@
 package dev.kaizen.core.run;
 
 import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.core.evaluation.StageValidation;
 import dev.kaizen.api.trajectory.ErrorCounts;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.util.List;
@@ -69,6 +70,11 @@ final class ErrorBudget {
     void checkEvaluation(EvaluationResult result, String firstErrorOfEvaluation) {
         check("evaluation " + result.stage() + " " + result.split() + " (" + result.search() + ")",
                 result.episodes(), result.errors(), firstErrorOfEvaluation);
+    }
+
+    /** Fails the run if too many of a validation's episodes errored. */
+    void checkValidation(StageValidation validation, String firstErrorOfValidation) {
+        check("validation " + validation.stage(), validation.episodes(), validation.errors(), firstErrorOfValidation);
     }
 
     private void check(String what, int total, ErrorCounts counts, String first) {

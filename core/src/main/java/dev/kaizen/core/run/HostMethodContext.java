@@ -14,6 +14,8 @@ import dev.kaizen.api.search.SearchAlgorithm;
 import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.evaluation.Evaluator;
+import dev.kaizen.core.evaluation.StageValidation;
+import dev.kaizen.core.evaluation.TrainingView;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.rollout.ProgressDisplay;
 import dev.kaizen.core.rollout.RolloutEngine;
@@ -57,6 +59,7 @@ public final class HostMethodContext extends HostComponentContext implements Met
     private final StageRecord resumeFrom;
     private final List<EvaluationResult> evaluations;
     private final List<StageSummary> stages;
+    private final List<StageValidation> validations;
     private final ErrorBudget budget;
     private final Runnable onStageEnd;
     private final Set<String> ran = new HashSet<>();
@@ -64,21 +67,22 @@ public final class HostMethodContext extends HostComponentContext implements Met
     private final Map<String, Checkpointable> persisted = new LinkedHashMap<>();
     private boolean replaying;
     private int nextIndex;
-    private Environment environment;
+    private TrainingView environment;
     private Policy policy;
     private Evaluator evaluator;
 
     HostMethodContext(long seed, RunDirectory directory, RunFiles files, RunMetrics metrics, ProgressDisplay progress,
                       ConfigBinder binder, RolloutEngine engine, PrintStream console, List<StageRecord> completed,
-                      List<EvaluationResult> earlierEvaluations, double maxErrorShare, Runnable onStageEnd) {
+                      List<EvaluationResult> earlierEvaluations, List<StageValidation> earlierValidations,
+                      double maxErrorShare, Runnable onStageEnd) {
         this(seed, directory, files, metrics, progress, binder, engine, console, completed, earlierEvaluations,
-                new ErrorBudget(maxErrorShare), onStageEnd);
+                earlierValidations, new ErrorBudget(maxErrorShare), onStageEnd);
     }
 
     private HostMethodContext(long seed, RunDirectory directory, RunFiles files, RunMetrics metrics,
                               ProgressDisplay progress, ConfigBinder binder, RolloutEngine engine, PrintStream console,
                               List<StageRecord> completed, List<EvaluationResult> earlierEvaluations,
-                              ErrorBudget budget, Runnable onStageEnd) {
+                              List<StageValidation> earlierValidations, ErrorBudget budget, Runnable onStageEnd) {
         super(seed, directory.path(), metrics, progress, binder, CountedEpisodes.rollouts(engine, budget));
         this.budget = budget;
         this.directory = directory;
@@ -91,12 +95,14 @@ public final class HostMethodContext extends HostComponentContext implements Met
         this.resumeFrom = completed.isEmpty() ? null : completed.get(completed.size() - 1);
         this.evaluations = new CopyOnWriteArrayList<>(earlierEvaluations);
         this.stages = new CopyOnWriteArrayList<>(completed.stream().map(StageRecord::summary).toList());
+        this.validations = new CopyOnWriteArrayList<>(earlierValidations);
         this.onStageEnd = onStageEnd;
         this.replaying = resumeFrom != null;
         metrics.mute(replaying);
     }
 
-    void attach(Environment environment, Policy policy, Evaluator evaluator) {
+    /** @param environment the recipe's environment with its validation tasks held out */
+    void attach(TrainingView environment, Policy policy, Evaluator evaluator) {
         this.environment = environment;
         this.policy = policy;
         this.evaluator = evaluator;
@@ -114,6 +120,11 @@ public final class HostMethodContext extends HostComponentContext implements Met
             console.println("kaizen: note: " + message);
             metrics.record("notice", Map.of("message", message));
         }
+    }
+
+    /** Every validation recorded, earlier runs' included. */
+    List<StageValidation> validations() {
+        return Collections.unmodifiableList(validations);
     }
 
     /** Every completed stage, earlier runs' included. */
@@ -239,11 +250,23 @@ public final class HostMethodContext extends HostComponentContext implements Met
         return evaluate(new EvaluationRequest(stage, evaluated, null, null, null));
     }
 
+    /**
+     * Evaluates; an evaluation with the recipe's search (no search and no search name in the request)
+     * is also run on the validation tasks, and so makes its stage a candidate for the stage kept.
+     */
     @Override
     public List<EvaluationResult> evaluate(EvaluationRequest request) {
         budget.evaluating(true);
         try {
-            return evaluator.evaluate(request, this::record);
+            List<EvaluationResult> results = evaluator.evaluate(request, this::record);
+            boolean candidate = request.search() == null && request.searchName() == null;
+            if (candidate && validations.isEmpty() && environment.shortfall() != null) {
+                notice(environment.shortfall());
+            }
+            if (candidate && !environment.validationTasks().isEmpty() && !metrics.muted()) {
+                evaluator.validate(request.stage(), request.policy(), environment.validationTasks(), this::record);
+            }
+            return results;
         } finally {
             budget.evaluating(false);
         }
@@ -275,6 +298,25 @@ public final class HostMethodContext extends HostComponentContext implements Met
                         ", %d errored (%s), rates over the other %d", result.errors().total(), result.errors(),
                         result.completed()));
         budget.checkEvaluation(result, trajectories.stream().filter(Trajectory::errored).findFirst()
+                .map(t -> "task " + t.task().id() + ": " + t.error()).orElse(null));
+    }
+
+    /** Records one validation, then fails the run if too many of its episodes errored. */
+    private void record(StageValidation validation, List<Trajectory> trajectories) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stage", validation.stage());
+        fields.put("episodes", validation.episodes());
+        fields.put("successRate", validation.successRate());
+        fields.put("meanReward", validation.meanReward());
+        fields.put("successCi95", validation.successCi95());
+        fields.put("errors", validation.errors());
+        metrics.record("validation", fields);
+        validations.add(validation);
+        console.printf(Locale.ROOT, "%s validation: success %.1f%% [%.1f%%, %.1f%%], mean reward %.3f, %d held-out"
+                + " train episodes%n", validation.stage(), 100 * validation.successRate(),
+                100 * validation.successCi95().get(0), 100 * validation.successCi95().get(1),
+                validation.meanReward(), validation.episodes());
+        budget.checkValidation(validation, trajectories.stream().filter(Trajectory::errored).findFirst()
                 .map(t -> "task " + t.task().id() + ": " + t.error()).orElse(null));
     }
 

@@ -12,6 +12,8 @@ import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.ErrorCounts;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.evaluation.Evaluator;
+import dev.kaizen.core.evaluation.StageValidation;
+import dev.kaizen.core.evaluation.TrainingView;
 import dev.kaizen.core.plugin.PluginLinkageException;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.Recipe;
@@ -69,7 +71,7 @@ public final class Runner {
         RunDirectory directory = RunDirectory.createNew(out);
         RunDirectory.writeAtomically(directory.recipe(), loader.toYaml(recipe));
         try {
-            return execute(recipe, directory, List.of(), List.of(), 0, false);
+            return execute(recipe, directory, List.of(), List.of(), List.of(), 0, false);
         } catch (BadInputException | IncompatiblePartsException e) {
             // refused before anything was produced: leave no run directory behind
             if (completedStages(directory, loader.binder().json()).isEmpty() && nothingAppended(directory)) {
@@ -97,18 +99,19 @@ public final class Runner {
         RunFiles files = new RunFiles(directory, json);
         files.truncate(completed.isEmpty() ? Map.of() : completed.get(completed.size() - 1).files());
         files.close();
-        return execute(recipe, directory, completed, readEvaluations(directory, json), earlierSeconds(directory, json),
-                true);
+        return execute(recipe, directory, completed, readEvaluations(directory, json), readValidations(directory, json),
+                earlierSeconds(directory, json), true);
     }
 
     private Summary execute(Recipe recipe, RunDirectory directory, List<StageRecord> completed,
-                            List<EvaluationResult> earlier, double earlierSeconds, boolean resumed) throws Exception {
+                            List<EvaluationResult> earlier, List<StageValidation> earlierValidations,
+                            double earlierSeconds, boolean resumed) throws Exception {
         provenance.record(directory, recipe, resumed);
         ConfigBinder binder = loader.binder();
         ObjectMapper json = binder.json();
         String methodName = name(binder, recipe.method());
         SummaryWriter summary = new SummaryWriter(directory, json, recipe, methodName, resumed, earlierSeconds,
-                completed.stream().map(StageRecord::summary).toList(), earlier);
+                completed.stream().map(StageRecord::summary).toList(), earlier, earlierValidations);
         RunFiles files = new RunFiles(directory, json);
         RunMetrics metrics = new RunMetrics(files, json, clock);
         Environment environment = null;
@@ -117,7 +120,8 @@ public final class Runner {
         try (RolloutEngine engine = new RolloutEngine(recipe.rollout(), progress, metrics);
              Interruption interruption = Interruption.install(() -> interrupted(summary))) {
             HostMethodContext context = new HostMethodContext(recipe.seed(), directory, files, metrics, progress,
-                    binder, engine, console, completed, earlier, recipe.evaluation().maxErrorShare(),
+                    binder, engine, console, completed, earlier, earlierValidations,
+                    recipe.evaluation().maxErrorShare(),
                     () -> summary.write(Summary.RUNNING, null));
             summary.follow(context);
             Map<String, Object> start = new LinkedHashMap<>();
@@ -131,8 +135,9 @@ public final class Runner {
             environment = context.create(recipe.environment());
             policy = context.create(recipe.policy());
             TrainingMethod method = context.create(recipe.method());
-            evaluator = new Evaluator(environment, recipe.evaluation(), context, name(binder, recipe.evaluation().search()));
-            context.attach(environment, policy, evaluator);
+            TrainingView view = TrainingView.carve(environment, recipe.evaluation().validation());
+            evaluator = new Evaluator(view, recipe.evaluation(), context, name(binder, recipe.evaluation().search()));
+            context.attach(view, policy, evaluator);
             method.run(context);
             metrics.mute(false);
             Map<String, Object> end = new LinkedHashMap<>(engine.totals());
@@ -241,11 +246,41 @@ public final class Runner {
         return records;
     }
 
+    /** The {@code validation} events of a run's metrics. */
+    static List<StageValidation> readValidations(RunDirectory directory, ObjectMapper json) throws IOException {
+        List<StageValidation> results = new ArrayList<>();
+        for (JsonNode event : events(directory, json, "validation")) {
+            results.add(new StageValidation(event.path("stage").asText(), event.path("episodes").asInt(),
+                    event.path("successRate").asDouble(), event.path("meanReward").asDouble(),
+                    List.of(event.path("successCi95").path(0).asDouble(), event.path("successCi95").path(1).asDouble()),
+                    errors(event.path("errors"))));
+        }
+        return results;
+    }
+
     /** The {@code evaluation} events of a run's metrics. */
     static List<EvaluationResult> readEvaluations(RunDirectory directory, ObjectMapper json) throws IOException {
         List<EvaluationResult> results = new ArrayList<>();
+        for (JsonNode event : events(directory, json, "evaluation")) {
+            results.add(new EvaluationResult(event.path("stage").asText(), Split.of(event.path("split").asText()),
+                    event.path("search").asText(), event.path("episodes").asInt(),
+                    event.path("successRate").asDouble(), event.path("meanReward").asDouble(),
+                    List.of(event.path("successCi95").path(0).asDouble(), event.path("successCi95").path(1).asDouble()),
+                    errors(event.path("errors"))));
+        }
+        return results;
+    }
+
+    private static ErrorCounts errors(JsonNode errors) {
+        return new ErrorCounts(errors.path("policy").asInt(), errors.path("environment").asInt(),
+                errors.path("other").asInt());
+    }
+
+    /** The events called {@code name} in a run's metrics, in order. */
+    private static List<JsonNode> events(RunDirectory directory, ObjectMapper json, String name) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
         if (!Files.isRegularFile(directory.metrics())) {
-            return results;
+            return events;
         }
         for (String line : Files.readAllLines(directory.metrics(), StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
@@ -257,16 +292,10 @@ public final class Runner {
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException("metrics.jsonl has a malformed line: " + line, e);
             }
-            if ("evaluation".equals(event.path("event").asText())) {
-                JsonNode errors = event.path("errors");
-                results.add(new EvaluationResult(event.path("stage").asText(), Split.of(event.path("split").asText()),
-                        event.path("search").asText(), event.path("episodes").asInt(),
-                        event.path("successRate").asDouble(), event.path("meanReward").asDouble(),
-                        List.of(event.path("successCi95").path(0).asDouble(), event.path("successCi95").path(1).asDouble()),
-                        new ErrorCounts(errors.path("policy").asInt(), errors.path("environment").asInt(),
-                                errors.path("other").asInt())));
+            if (name.equals(event.path("event").asText())) {
+                events.add(event);
             }
         }
-        return results;
+        return events;
     }
 }

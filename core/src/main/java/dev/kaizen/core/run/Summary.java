@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.core.evaluation.StageValidation;
 import java.util.List;
 
 /**
@@ -21,14 +22,18 @@ import java.util.List;
  * @param totalWallSeconds seconds every process of the run ran together, resumed ones included
  * @param stages every completed stage, in the order they ran, with its episode and error counts
  * @param evaluations every evaluation, in the order they ran
+ * @param validation every stage's run on the held-out train tasks, in the order they ran (empty when
+ *     {@code evaluation.validation} is 0)
+ * @param kept the stage the run keeps: the best on validation (see {@link StageValidation#kept}), or
+ *     without validation the last evaluated; null before any evaluation
  * @param error why the run failed or stopped, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"recipe", "method", "seed", "status", "resumed", "wallSeconds", "totalWallSeconds", "stages",
-    "evaluations", "error"})
+    "evaluations", "validation", "kept", "error"})
 public record Summary(String recipe, String method, long seed, String status, boolean resumed, double wallSeconds,
                       double totalWallSeconds, List<StageSummary> stages, List<EvaluationResult> evaluations,
-                      String error) {
+                      List<StageValidation> validation, String kept, String error) {
 
     /** Status of a run under way. */
     public static final String RUNNING = "running";
@@ -39,11 +44,21 @@ public record Summary(String recipe, String method, long seed, String status, bo
     /** Status of a run stopped by a signal. */
     public static final String INTERRUPTED = "interrupted";
 
+    /** The stage to keep: the best validated one, else the stage of the last evaluation; null if none. */
+    static String keptStage(List<StageValidation> validation, List<EvaluationResult> evaluations) {
+        StageValidation best = StageValidation.kept(validation);
+        if (best != null) {
+            return best.stage();
+        }
+        return evaluations.isEmpty() ? null : evaluations.get(evaluations.size() - 1).stage();
+    }
+
     public Summary {
         requireNonNull(recipe, "recipe is null");
         requireNonNull(method, "method is null");
         requireNonNull(status, "status is null");
         stages = List.copyOf(stages == null ? List.of() : stages);
         evaluations = List.copyOf(requireNonNull(evaluations, "evaluations is null"));
+        validation = List.copyOf(validation == null ? List.of() : validation);
     }
 }

@@ -3,6 +3,7 @@ package dev.kaizen.core.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.core.evaluation.StageValidation;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.secret.SecretValues;
 import java.util.List;
@@ -25,15 +26,18 @@ final class SummaryWriter {
     private final double earlierSeconds;
     private volatile Supplier<List<StageSummary>> stages;
     private volatile Supplier<List<EvaluationResult>> evaluations;
+    private volatile Supplier<List<StageValidation>> validations;
     private boolean interrupted;
 
     /**
      * @param earlierSeconds wall time of the run's earlier processes (0 for a new run)
      * @param stages the stages recorded so far (the earlier processes' until the run's parts exist)
      * @param evaluations the evaluations recorded so far, likewise
+     * @param validations the validations recorded so far, likewise
      */
     SummaryWriter(RunDirectory directory, ObjectMapper json, Recipe recipe, String method, boolean resumed,
-                  double earlierSeconds, List<StageSummary> stages, List<EvaluationResult> evaluations) {
+                  double earlierSeconds, List<StageSummary> stages, List<EvaluationResult> evaluations,
+                  List<StageValidation> validations) {
         this.directory = directory;
         this.json = json;
         this.recipe = recipe;
@@ -42,12 +46,14 @@ final class SummaryWriter {
         this.earlierSeconds = earlierSeconds;
         this.stages = () -> stages;
         this.evaluations = () -> evaluations;
+        this.validations = () -> validations;
     }
 
     /** From now on, the stages and evaluations come from {@code context}. */
     void follow(HostMethodContext context) {
         this.stages = context::stages;
         this.evaluations = context::evaluations;
+        this.validations = context::validations;
     }
 
     /** Seconds this process has run. */
@@ -66,9 +72,11 @@ final class SummaryWriter {
             error = interruptedMessage();
         }
         double seconds = seconds();
+        List<EvaluationResult> evaluated = List.copyOf(evaluations.get());
+        List<StageValidation> validated = List.copyOf(validations.get());
         Summary summary = new Summary(recipe.name(), method, recipe.seed(), status, resumed, seconds,
-                Math.round((earlierSeconds + seconds) * 1e3) / 1e3, List.copyOf(stages.get()),
-                List.copyOf(evaluations.get()), SecretValues.mask(error));
+                Math.round((earlierSeconds + seconds) * 1e3) / 1e3, List.copyOf(stages.get()), evaluated, validated,
+                Summary.keptStage(validated, evaluated), SecretValues.mask(error));
         try {
             RunDirectory.writeAtomically(directory.summary(),
                     json.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");

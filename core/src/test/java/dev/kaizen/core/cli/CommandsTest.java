@@ -216,8 +216,9 @@ class CommandsTest {
         Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString(), "--set",
                 "method.demonstrations=1000");
         assertThat(result.code()).as(result.toString()).isZero();
-        String note = "kaizen: note: method.demonstrations is 1000, but the environment has 20 training tasks; "
-                + "using 20";
+        // 20 training tasks, of which the last 5 (a quarter) are held out to validate the stages
+        String note = "kaizen: note: method.demonstrations is 1000, but the environment has 15 training tasks; "
+                + "using 15";
         assertThat(result.err()).contains(note);
         assertThat(result.err().indexOf(note)).isEqualTo(result.err().lastIndexOf(note));
         assertThat(Files.readString(out.resolve("metrics.jsonl"))).contains("\"event\":\"notice\"");

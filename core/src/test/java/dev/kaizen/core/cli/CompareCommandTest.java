@@ -229,6 +229,37 @@ class CompareCommandTest {
     }
 
     @Test
+    void eachRunsKeptStageIsComparedByDefaultWithItsValidationAndLastNamesTheLastStage() throws Exception {
+        Path runs = dir.resolve("kept");
+        List<String> kept = new ArrayList<>();
+        for (int seed = 1; seed <= 4; seed++) {
+            ObjectNode summary = SyntheticRuns.summary("eto-shop", seed, "completed");
+            SyntheticRuns.evaluation(summary, "baseline", "unseen", 100, 0, 0.50, 0.5);
+            SyntheticRuns.evaluation(summary, "iter-1", "unseen", 100, 0, 0.60 + seed / 100.0, 0.5);
+            SyntheticRuns.evaluation(summary, "final", "unseen", 100, 0, 0.40, 0.5);
+            SyntheticRuns.validation(summary, "baseline", 300, 0.50, false);
+            SyntheticRuns.validation(summary, "iter-1", 300, 0.62, true);
+            SyntheticRuns.validation(summary, "final", 300, 0.45, false);
+            kept.add(SyntheticRuns.write(runs.resolve("eto-" + seed), summary).toString());
+        }
+        Path out = dir.resolve("kept-out");
+        List<String> args = new ArrayList<>(List.of("--out", out.toString()));
+        args.addAll(kept);
+        Cli.Result result = Cli.run(Stream.concat(Stream.of("compare"), args.stream()).toArray(String[]::new));
+        assertThat(result.code()).as(result.toString()).isZero();
+        JsonNode rows = json.readTree(out.resolve("compare.json").toFile()).path("rows");
+        assertThat(rows.findValuesAsText("stage")).containsOnly("kept");
+        assertThat(rows.findValuesAsText("split")).containsExactlyInAnyOrder("unseen", "validation");
+        assertThat(row(json.readTree(out.resolve("compare.json").toFile()), "eto-shop", "kept", "unseen")
+                .path("meanSuccess").asDouble()).isCloseTo(0.625, within(1e-9));
+
+        args.addAll(0, List.of("--stage", "last"));
+        assertThat(Cli.run(Stream.concat(Stream.of("compare"), args.stream()).toArray(String[]::new)).code()).isZero();
+        assertThat(json.readTree(out.resolve("compare.json").toFile()).path("rows").findValuesAsText("stage"))
+                .containsOnly("final");
+    }
+
+    @Test
     void aSearchTheBaselineDidNotRunIsPairedWithItsGreedyEvaluation() throws Exception {
         Path runs = dir.resolve("mcts");
         double[] bc = {0.50, 0.60, 0.55};

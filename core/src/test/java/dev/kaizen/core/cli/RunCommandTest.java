@@ -56,7 +56,8 @@ class RunCommandTest {
         assertThat(out.resolve("recipe.yaml")).exists();
         assertThat(Files.readString(out.resolve("recipe.yaml"))).contains("batchSize: 8", "maxSteps: 1000",
                 "type: greedy", "type: none", "seed: 7");
-        assertThat(Files.readAllLines(out.resolve("trajectories/demonstrations.jsonl"))).hasSize(20);
+        // the 15 training tasks left after the last 5 (a quarter of 20) are held out for validation
+        assertThat(Files.readAllLines(out.resolve("trajectories/demonstrations.jsonl"))).hasSize(15);
         List<String> seenEpisodes = Files.readAllLines(out.resolve("evaluation/final-greedy-seen.jsonl"));
         assertThat(seenEpisodes).hasSize(10);
         assertThat(seenEpisodes.stream().filter(line -> line.contains("\"success\":true")).count())
@@ -111,7 +112,8 @@ class RunCommandTest {
         Cli.Result result = Cli.run("run", recipe.toString(), "--out", out.toString());
         assertThat(result.code()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).contains("optimizer 'tabular-bc' trains policies of type [tabular]");
-        assertThat(Files.readAllLines(out.resolve("trajectories/demonstrations.jsonl"))).hasSize(20);
+        // the 15 training tasks left after the last 5 (a quarter of 20) are held out for validation
+        assertThat(Files.readAllLines(out.resolve("trajectories/demonstrations.jsonl"))).hasSize(15);
         assertThat(new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("status").asText())
                 .isEqualTo("failed");
     }

@@ -42,15 +42,15 @@ class CompareRunsTest {
         args.addAll(List.of("--out", dir.resolve("compare").toString()));
         Cli.Result result = Cli.run(args.toArray(String[]::new));
         assertThat(result.code()).as(result.toString()).isZero();
-        assertThat(result.out()).contains("baseline: bc-iterate (the one group named bc-*); stages: last; 4 runs in "
+        assertThat(result.out()).contains("baseline: bc-iterate (the one group named bc-*); stages: kept; 4 runs in "
                 + "2 groups");
 
         JsonNode comparison = json.readTree(dir.resolve("compare/compare.json").toFile());
         assertThat(comparison.path("groups").toString()).isEqualTo("[\"iterate\",\"bc-iterate\"]");
-        // the last stage of both is final, on both splits
-        assertThat(comparison.path("rows")).hasSize(4);
+        // the stage each run kept, on both splits and validation, compared under the name "kept"
+        assertThat(comparison.path("rows")).hasSize(6);
         for (JsonNode row : comparison.path("rows")) {
-            assertThat(row.path("stage").asText()).isEqualTo("final");
+            assertThat(row.path("stage").asText()).isEqualTo("kept");
             String split = row.path("split").asText();
             String group = row.path("group").asText();
             double a = successRate(dir.resolve(group + "-11"), split);
@@ -59,9 +59,11 @@ class CompareRunsTest {
             assertThat(row.path("perSeed").path("11").asDouble()).isEqualTo(a);
             assertThat(row.path("perSeed").path("12").asDouble()).isEqualTo(b);
             assertThat(row.path("meanSuccess").asDouble()).isCloseTo((a + b) / 2, within(1e-12));
-            // 8 episodes a seed, none errored
-            assertThat(row.path("pooledEpisodes").asLong()).isEqualTo(16);
-            assertThat(row.path("pooledSuccesses").asLong()).isEqualTo(Math.round(8 * a) + Math.round(8 * b));
+            // 8 episodes a seed (5 held-out train tasks on validation), none errored
+            int episodes = split.equals("validation") ? 5 : 8;
+            assertThat(row.path("pooledEpisodes").asLong()).isEqualTo(2L * episodes);
+            assertThat(row.path("pooledSuccesses").asLong())
+                    .isEqualTo(Math.round(episodes * a) + Math.round(episodes * b));
             if (group.equals("iterate")) {
                 double gain = (a - successRate(dir.resolve("bc-iterate-11"), split)
                         + b - successRate(dir.resolve("bc-iterate-12"), split)) / 2;
@@ -74,12 +76,16 @@ class CompareRunsTest {
         assertThat(dir.resolve("compare/compare.html")).exists();
     }
 
+    /** The success rate of the run's kept stage on {@code split} ({@code validation}: its held-out train tasks). */
     private double successRate(Path run, String split) throws Exception {
-        for (JsonNode evaluation : json.readTree(run.resolve("summary.json").toFile()).path("evaluations")) {
-            if (evaluation.path("stage").asText().equals("final") && evaluation.path("split").asText().equals(split)) {
+        JsonNode summary = json.readTree(run.resolve("summary.json").toFile());
+        String kept = summary.path("kept").asText();
+        for (JsonNode evaluation : split.equals("validation") ? summary.path("validation") : summary.path("evaluations")) {
+            if (evaluation.path("stage").asText().equals(kept)
+                    && (split.equals("validation") || evaluation.path("split").asText().equals(split))) {
                 return evaluation.path("successRate").asDouble();
             }
         }
-        throw new AssertionError("no final evaluation on " + split + " in " + run);
+        throw new AssertionError("no " + kept + " evaluation on " + split + " in " + run);
     }
 }

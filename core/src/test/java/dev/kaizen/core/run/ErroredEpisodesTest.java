@@ -49,7 +49,8 @@ class ErroredEpisodesTest {
         double expected = countSuccesses(dir.resolve("run/evaluation/final-greedy-seen.jsonl")) / 8.0;
         assertThat(seen.path("successRate").asDouble()).isEqualTo(expected);
         JsonNode stage = summary.path("stages").path(0);
-        assertThat(stage.path("episodes").asInt()).isEqualTo(20);
+        // 10 seen, 10 unseen and 5 held-out train tasks validating the stage
+        assertThat(stage.path("episodes").asInt()).isEqualTo(25);
         assertThat(stage.path("errors").path("policy").asInt()).isEqualTo(1);
         assertThat(result.out()).contains("errors").contains("over the episodes that did not error");
         assertThat(result.err()).contains("2 errored (policy 1, environment 1, other 0), rates over the other 8");

@@ -77,6 +77,9 @@ class ResumeTest {
         assertThat(a.path("resumed").asBoolean()).isTrue();
         assertThat(a.path("evaluations")).hasSize(2 * 5);
         assertThat(a.path("evaluations")).isEqualTo(b.path("evaluations"));
+        assertThat(a.path("validation")).as("every stage validated once").hasSize(5)
+                .isEqualTo(b.path("validation"));
+        assertThat(a.path("kept")).isEqualTo(b.path("kept"));
         assertThat(events(killed, "counter")).isEqualTo(events(straight, "counter")).hasSize(3);
         assertThat(events(killed, "evaluation")).hasSize(10);
         for (String folder : List.of("trajectories", "pairs")) {

@@ -41,6 +41,22 @@ public final class SyntheticRuns {
         return summary;
     }
 
+    /** Adds a stage's validation (its run on held-out train tasks) and marks the stage {@code kept} if asked. */
+    public static ObjectNode validation(ObjectNode summary, String stage, int episodes, double successRate,
+                                        boolean kept) {
+        ArrayNode list = summary.has("validation") ? (ArrayNode) summary.get("validation")
+                : summary.putArray("validation");
+        ObjectNode validation = list.addObject();
+        validation.put("stage", stage).put("episodes", episodes).put("successRate", successRate)
+                .put("meanReward", successRate);
+        validation.putArray("successCi95").add(0.0).add(1.0);
+        validation.putObject("errors").put("policy", 0).put("environment", 0).put("other", 0);
+        if (kept) {
+            summary.put("kept", stage);
+        }
+        return summary;
+    }
+
     /** Writes {@code summary} and a recipe naming it into {@code directory}. */
     public static Path write(Path directory, ObjectNode summary) throws IOException {
         Files.createDirectories(directory);

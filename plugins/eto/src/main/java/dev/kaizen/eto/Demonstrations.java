@@ -4,11 +4,11 @@ import dev.kaizen.api.env.Environment;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.trajectory.Trajectory;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 
 /**
  * The expert demonstrations of the first {@code count} training tasks (capped by the split's size;
@@ -21,6 +21,7 @@ final class Demonstrations {
     private final Environment environment;
     private final int count;
     private final String method;
+    private final Map<String, Optional<Trajectory>> others = new HashMap<>();
     private Map<String, Trajectory> byTask;
 
     Demonstrations(Environment environment, int count, String method) {
@@ -49,25 +50,17 @@ final class Demonstrations {
     }
 
     /**
-     * The tasks to explore in one iteration: all demonstrated tasks, or, if {@code limit} is smaller,
-     * {@code limit} of them chosen with {@code random}, kept in task order.
+     * The expert's trajectory of any training task: the demonstration if the task is demonstrated,
+     * else asked of the environment once (empty if its expert has none). Used as the chosen side of
+     * ETO's pairs on tasks beyond the demonstrations.
      */
-    List<Task> sample(Integer limit, SplittableRandom random) {
-        List<Task> tasks = tasks();
-        if (limit == null || limit >= tasks.size()) {
-            return tasks;
+    Optional<Trajectory> expertOf(Task task) {
+        Trajectory demonstrated = load().get(task.id());
+        if (demonstrated != null) {
+            return Optional.of(demonstrated);
         }
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            indices.add(i);
-        }
-        for (int i = 0; i < limit; i++) {
-            int j = i + random.nextInt(indices.size() - i);
-            Integer swap = indices.get(i);
-            indices.set(i, indices.get(j));
-            indices.set(j, swap);
-        }
-        return indices.subList(0, limit).stream().sorted().map(tasks::get).toList();
+        return others.computeIfAbsent(task.id(), id -> environment.demonstration(task)
+                .filter(d -> !d.steps().isEmpty()));
     }
 
     private Map<String, Trajectory> load() {

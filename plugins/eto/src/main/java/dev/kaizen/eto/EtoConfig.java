@@ -19,8 +19,8 @@ import java.util.Map;
  * @param optimizer the warm-up optimiser (behaviour cloning on the demonstrations)
  * @param checkpoint a policy checkpoint directory to start from instead of the warm-up; null for the warm-up
  * @param iterations rounds of explore → pair → DPO; the last one is the stage {@code final}
- * @param explorationTasks how many demonstrated tasks each iteration explores (a seeded choice per
- *     iteration when fewer than there are); null for all of them
+ * @param explorationTasks how many tasks of the exploration pool each iteration explores (a seeded
+ *     choice per iteration when the pool has more; default {@value WarmStart#DEFAULT_EXPLORATION_TASKS})
  * @param explorer the search algorithm that explores (e.g. {@code sample}, {@code greedy}, {@code mcts})
  * @param critic the critic the explorer uses, if it uses one
  * @param dpo the preference optimiser, trained once per iteration on that iteration's pairs
@@ -29,8 +29,9 @@ import java.util.Map;
  * @param truncationSlack steps beyond the expert's length that a rejected trajectory keeps
  * @param diagnostics whether to measure how DPO moved the pairs' log-probabilities away from the
  *     reference (costs two scoring passes over the pairs per iteration)
- * @param validationTasks how many held-out training tasks (those after the demonstrated ones) to run
- *     greedily after every stage, recorded as {@code eto-validation}; 0 for none
+ * @param explorationPool which tasks a round explores: {@code train} (any training task the method
+ *     may use, the default: mostly tasks the policy was not trained on, where it fails) or
+ *     {@code demonstrations} (the demonstrated tasks only, as in the ETO paper)
  */
 public record EtoConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.BC + "}") OptimizerConfig optimizer,
@@ -39,7 +40,7 @@ public record EtoConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
                         @JsonProperty(defaultValue = "{type: " + Parts.DPO + "}") OptimizerConfig dpo,
                         Map<String, List<Object>> schedule, Integer truncationSlack, Boolean diagnostics,
-                        Integer validationTasks)
+                        String explorationPool)
         implements TrainingMethodConfig {
 
     /** The paper's schedule: β 0.1 in the first iteration, 0.5 after. */
@@ -51,8 +52,9 @@ public record EtoConfig(Integer demonstrations,
         schedule = schedule == null ? DEFAULT_SCHEDULE : schedule;
         truncationSlack = truncationSlack == null ? 5 : truncationSlack;
         diagnostics = diagnostics == null ? Boolean.TRUE : diagnostics;
-        validationTasks = validationTasks == null ? 0 : validationTasks;
-        WarmStart.validate("eto", demonstrations, checkpoint, iterations, explorationTasks, validationTasks);
+        explorationTasks = explorationTasks == null ? WarmStart.DEFAULT_EXPLORATION_TASKS : explorationTasks;
+        explorationPool = ExplorationPool.of(explorationPool).id();
+        WarmStart.validate("eto", demonstrations, checkpoint, iterations, explorationTasks);
         if (truncationSlack < 0) {
             throw new IllegalArgumentException("method.truncationSlack must be >= 0 (steps a rejected trajectory keeps"
                     + " beyond the expert's length), got " + truncationSlack);
@@ -63,7 +65,12 @@ public record EtoConfig(Integer demonstrations,
     /** This config with another schedule. */
     public EtoConfig withSchedule(Map<String, List<Object>> replaced) {
         return new EtoConfig(demonstrations, optimizer, checkpoint, iterations, explorationTasks, explorer, critic, dpo,
-                replaced, truncationSlack, diagnostics, validationTasks);
+                replaced, truncationSlack, diagnostics, explorationPool);
+    }
+
+    /** The pool exploration draws from. */
+    ExplorationPool pool() {
+        return ExplorationPool.of(explorationPool);
     }
 
     /** The defaults. */

@@ -20,13 +20,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ETO (Song et al. 2024): behaviour cloning on expert demonstrations (or a checkpoint), then
  * {@code iterations} rounds of
  * <ol>
- *   <li>explore the demonstrated training tasks with the current policy through the explorer;
+ *   <li>explore training tasks with the current policy through the explorer: by default any of the
+ *       training tasks ({@link ExplorationPool}), mostly ones the policy was not trained on;
  *   <li>pair every explored trajectory with the expert trajectory of its task ({@link ExpertPairing});
+ *       on a task the expert cannot demonstrate, with the best successful exploration of that task
+ *       ({@link SelfPairing}), and not at all if none succeeded;
  *   <li>train trajectory-level DPO on the pairs in one optimiser call, so the reference is the
  *       policy at the start of the iteration, with that iteration's scheduled settings;
  *   <li>evaluate.
@@ -65,13 +69,10 @@ final class EtoMethod implements TrainingMethod {
         Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
                 "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
                 "training tasks"), "eto");
-        Validation validation = new Validation(config.validationTasks(), config.demonstrations(), "eto");
-        validation.tasks(context.environment());
         SearchAlgorithm explorer = context.create(explorerConfig);
         context.stage("baseline", () -> {
             WarmStart.run(context, policy, warmUp, config.checkpoint(), demonstrations, "eto");
             context.evaluate("baseline", policy);
-            validation.run(context, policy, "baseline", 0);
         });
         try (Critic critic = context.create(criticConfig)) {
             for (int i = 1; i <= config.iterations(); i++) {
@@ -80,7 +81,6 @@ final class EtoMethod implements TrainingMethod {
                 context.stage(stage, () -> {
                     runIteration(context, policy, explorer, critic, demonstrations, iteration);
                     context.evaluate(stage, policy);
-                    validation.run(context, policy, stage, iteration);
                 });
             }
         }
@@ -102,7 +102,8 @@ final class EtoMethod implements TrainingMethod {
 
     private void iterate(MethodContext context, Policy policy, SearchAlgorithm explorer, Critic critic,
                          Demonstrations demonstrations, int iteration, String name, TrainablePolicy reference) {
-        List<Task> tasks = demonstrations.sample(config.explorationTasks(), context.random(name + "/tasks"));
+        List<Task> tasks = config.pool().tasks(context.environment(), demonstrations, config.explorationTasks(),
+                context.random(name + "/tasks"));
         Map<String, List<Trajectory>> explored = Exploration.run(explorer, context.environment(), tasks, policy,
                 critic, context.seed(name + "/explore"), name + "/explore");
         context.writeTrajectories(name + "-explore", Exploration.flatten(explored));
@@ -113,8 +114,19 @@ final class EtoMethod implements TrainingMethod {
 
         ExpertPairing pairing = new ExpertPairing(config.truncationSlack());
         List<ExpertPairing.Result> perTask = new ArrayList<>();
+        int selfPaired = 0;
         for (Task task : tasks) {
-            perTask.add(pairing.pair(demonstrations.of(task), explored.get(task.id())));
+            List<Trajectory> trials = explored.get(task.id());
+            Optional<Trajectory> expert = demonstrations.expertOf(task);
+            if (expert.isPresent()) {
+                perTask.add(pairing.pair(expert.get(), trials));
+            } else {
+                Optional<Trajectory> best = SelfPairing.bestSuccess(trials);
+                if (best.isPresent()) {
+                    selfPaired++;
+                    perTask.add(pairing.pair(best.get(), SelfPairing.others(trials, best.get())));
+                }
+            }
         }
         ExpertPairing.Result paired = ExpertPairing.combine(perTask);
         List<PreferencePair> pairs = paired.pairs();
@@ -122,6 +134,8 @@ final class EtoMethod implements TrainingMethod {
         Map<String, Object> pairFigures = new LinkedHashMap<>();
         pairFigures.put("iteration", iteration);
         pairFigures.put("pairs", pairs.size());
+        pairFigures.put("tasks", tasks.size());
+        pairFigures.put("selfPairedTasks", selfPaired);
         pairFigures.put("expertChosen", paired.expertChosen());
         pairFigures.put("agentChosen", paired.agentChosen());
         pairFigures.put("ties", paired.ties());

@@ -19,8 +19,8 @@ import java.util.Map;
  * @param optimizer behaviour cloning, for the warm-up and every round
  * @param checkpoint a policy checkpoint directory to start from instead of the warm-up; null for the warm-up
  * @param iterations rounds of sample → keep successes → behaviour cloning; the last one is the stage {@code final}
- * @param explorationTasks how many demonstrated tasks each round samples (a seeded choice per round
- *     when fewer than there are); null for all of them
+ * @param explorationTasks how many tasks of the exploration pool each round samples (a seeded choice
+ *     per round when the pool has more; default {@value WarmStart#DEFAULT_EXPLORATION_TASKS})
  * @param explorer the search algorithm that samples (e.g. {@code sample} with several samples per task)
  * @param critic the critic the explorer uses, if it uses one
  * @param schedule per-round values of {@code optimizer} fields, e.g. {@code {epochs: [2]}}; the last
@@ -28,8 +28,9 @@ import java.util.Map;
  * @param includeDemonstrations whether each round trains on the expert demonstrations together with
  *     the kept trajectories (as RFT in the ETO paper does), or on the kept trajectories alone
  * @param minReward the episode reward a sampled trajectory needs to be kept (1 keeps successes only)
- * @param validationTasks how many held-out training tasks (those after the demonstrated ones) to run
- *     greedily after every stage, recorded as {@code rft-validation}; 0 for none
+ * @param explorationPool which tasks a round explores: {@code train} (any training task the method
+ *     may use, the default: mostly tasks the policy was not trained on, where it fails) or
+ *     {@code demonstrations} (the demonstrated tasks only, as in the ETO paper)
  */
 public record RftConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.BC + "}") OptimizerConfig optimizer,
@@ -37,7 +38,7 @@ public record RftConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.SAMPLE + "}") SearchAlgorithmConfig explorer,
                         @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
                         Map<String, List<Object>> schedule, Boolean includeDemonstrations, Double minReward,
-                        Integer validationTasks)
+                        String explorationPool)
         implements TrainingMethodConfig {
 
     public RftConfig {
@@ -46,13 +47,19 @@ public record RftConfig(Integer demonstrations,
         schedule = schedule == null ? Map.of() : schedule;
         includeDemonstrations = includeDemonstrations == null ? Boolean.TRUE : includeDemonstrations;
         minReward = minReward == null ? 1.0 : minReward;
-        validationTasks = validationTasks == null ? 0 : validationTasks;
-        WarmStart.validate("rft", demonstrations, checkpoint, iterations, explorationTasks, validationTasks);
+        explorationTasks = explorationTasks == null ? WarmStart.DEFAULT_EXPLORATION_TASKS : explorationTasks;
+        explorationPool = ExplorationPool.of(explorationPool).id();
+        WarmStart.validate("rft", demonstrations, checkpoint, iterations, explorationTasks);
         if (!(minReward > 0 && minReward <= 1)) {
             throw new IllegalArgumentException("method.minReward must be in (0, 1] (the episode reward a sampled"
                     + " trajectory needs to be kept; 1 keeps successes only), got " + minReward);
         }
         new Schedule("method.schedule", schedule);
+    }
+
+    /** The pool exploration draws from. */
+    ExplorationPool pool() {
+        return ExplorationPool.of(explorationPool);
     }
 
     /** The defaults. */

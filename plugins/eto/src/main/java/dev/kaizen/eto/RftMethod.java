@@ -62,13 +62,10 @@ final class RftMethod implements TrainingMethod {
         Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
                 "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
                 "training tasks"), "rft");
-        Validation validation = new Validation(config.validationTasks(), config.demonstrations(), "rft");
-        validation.tasks(context.environment());
         SearchAlgorithm explorer = context.create(explorerConfig);
         context.stage("baseline", () -> {
             WarmStart.run(context, policy, warmUp, config.checkpoint(), demonstrations, "rft");
             context.evaluate("baseline", policy);
-            validation.run(context, policy, "baseline", 0);
         });
         try (Critic critic = context.create(criticConfig)) {
             for (int i = 1; i <= config.iterations(); i++) {
@@ -77,7 +74,6 @@ final class RftMethod implements TrainingMethod {
                 context.stage(stage, () -> {
                     iterate(context, policy, explorer, critic, demonstrations, round);
                     context.evaluate(stage, policy);
-                    validation.run(context, policy, stage, round);
                 });
             }
         }
@@ -113,7 +109,8 @@ final class RftMethod implements TrainingMethod {
     private void iterate(MethodContext context, Policy policy, SearchAlgorithm explorer, Critic critic,
                          Demonstrations demonstrations, int round) {
         String name = "iter-" + round;
-        List<Task> tasks = demonstrations.sample(config.explorationTasks(), context.random(name + "/tasks"));
+        List<Task> tasks = config.pool().tasks(context.environment(), demonstrations, config.explorationTasks(),
+                context.random(name + "/tasks"));
         Map<String, List<Trajectory>> explored = Exploration.run(explorer, context.environment(), tasks, policy,
                 critic, context.seed(name + "/explore"), name + "/explore");
         context.writeTrajectories(name + "-explore", Exploration.flatten(explored));

@@ -24,6 +24,9 @@ final class WarmStart {
     /** How many training tasks to take demonstrations of when the recipe does not say (as {@code bc}). */
     static final int DEFAULT_DEMONSTRATIONS = 1000;
 
+    /** How many tasks of the pool a round explores when the recipe does not say. */
+    static final int DEFAULT_EXPLORATION_TASKS = 1000;
+
     /** The seed stream and label of the warm-up training, the same as the host's {@code bc} method's. */
     static final String BC_SEED_STREAM = "bc/train";
     static final String BC_LABEL = "bc";
@@ -32,8 +35,7 @@ final class WarmStart {
     }
 
     /** Checks the fields both methods share; messages name the recipe field. */
-    static void validate(String method, int demonstrations, String checkpoint, int iterations, Integer explorationTasks,
-                         int validationTasks) {
+    static void validate(String method, int demonstrations, String checkpoint, int iterations, int explorationTasks) {
         if (demonstrations < 1) {
             throw new IllegalArgumentException("method.demonstrations must be >= 1 (training tasks with expert"
                     + " demonstrations), got " + demonstrations);
@@ -45,13 +47,9 @@ final class WarmStart {
             throw new IllegalArgumentException("method.iterations must be >= 1 (rounds of " + method + " after the"
                     + " warm-up), got " + iterations);
         }
-        if (explorationTasks != null && explorationTasks < 1) {
-            throw new IllegalArgumentException("method.explorationTasks must be >= 1 (at most all demonstrated tasks"
-                    + " are explored), or left out for all of them; got " + explorationTasks);
-        }
-        if (validationTasks < 0) {
-            throw new IllegalArgumentException("method.validationTasks must be >= 0 (held-out training tasks run after"
-                    + " every stage; 0 for none), got " + validationTasks);
+        if (explorationTasks < 1) {
+            throw new IllegalArgumentException("method.explorationTasks must be >= 1 (tasks of the exploration pool"
+                    + " a round explores; a pool with fewer is explored whole), got " + explorationTasks);
         }
     }
 

@@ -38,7 +38,8 @@ class ConfigTest {
         assertThat(config.schedule()).isEqualTo(Map.of("beta", List.of(0.1, 0.5)));
         assertThat(config.demonstrations()).isEqualTo(WarmStart.DEFAULT_DEMONSTRATIONS);
         assertThat(config.diagnostics()).isTrue();
-        assertThat(config.explorationTasks()).isNull();
+        assertThat(config.explorationTasks()).isEqualTo(WarmStart.DEFAULT_EXPLORATION_TASKS);
+        assertThat(config.explorationPool()).isEqualTo("train");
         assertThat(config.checkpoint()).isNull();
     }
 
@@ -74,8 +75,8 @@ class ConfigTest {
                 .hasMessageContaining("method.truncationSlack must be >= 0").hasMessageContaining("got -1");
         assertThatThrownBy(() -> read(eto("explorationTasks", 0)))
                 .hasMessageContaining("method.explorationTasks must be >= 1").hasMessageContaining("got 0");
-        assertThatThrownBy(() -> read(eto("validationTasks", -1)))
-                .hasMessageContaining("method.validationTasks must be >= 0");
+        assertThatThrownBy(() -> read(eto("explorationPool", "seen")))
+                .hasMessageContaining("method.explorationPool must be 'train'").hasMessageContaining("got 'seen'");
         assertThatThrownBy(() -> read(eto("checkpoint", " ")))
                 .hasMessageContaining("method.checkpoint must name a checkpoint directory");
         assertThatThrownBy(() -> read(eto("schedule", Map.of("beta", List.of()))))

@@ -287,27 +287,31 @@ class EtoMethodTest {
         assertThat(fixture.sample.problems.get(0).tasks()).hasSize(6);
 
         Fixture few = new Fixture(1, directory);
-        few.run(with(recipe(1), "demonstrations", 2));
+        few.run(with(with(recipe(1), "demonstrations", 2), "explorationPool", "demonstrations"));
         assertThat(few.context.trajectories().get("demonstrations")).extracting(t -> t.task().id())
                 .containsExactly("train-0", "train-1");
         assertThat(few.sample.problems.get(0).tasks()).extracting(Task::id).containsExactly("train-0", "train-1");
     }
 
     @Test
-    void heldOutTrainingTasksAreRunAfterEveryStage() throws Exception {
+    void byDefaultExplorationGoesBeyondTheDemonstrationsAndTheExpertIsTheChosenSideThere() throws Exception {
         Fixture fixture = new Fixture(1, directory);
-        Map<String, Object> recipe = with(with(recipe(2), "demonstrations", 4), "validationTasks", 2);
-        fixture.run(recipe);
+        fixture.run(with(recipe(1), "demonstrations", 2));
 
-        assertThat(fixture.metrics("eto-validation").stream().map(m -> (Object) m.get("stage")).toList())
-                .containsExactly("baseline", "iter-1", "final");
-        assertThat(fixture.metrics("eto-validation")).allSatisfy(m -> assertThat(m.get("episodes")).isEqualTo(2));
+        assertThat(fixture.context.trajectories().get("demonstrations")).hasSize(2);
         assertThat(fixture.sample.problems.get(0).tasks()).extracting(Task::id)
-                .containsExactly("train-0", "train-1", "train-2", "train-3");
+                .containsExactly("train-0", "train-1", "train-2", "train-3", "train-4", "train-5");
+        List<PreferencePair> pairs = fixture.context.pairs().get("iter-1");
+        assertThat(pairs).extracting(p -> p.context().task().id())
+                .anyMatch(id -> !id.equals("train-0") && !id.equals("train-1"));
+        assertThat(pairs).allSatisfy(p -> assertThat(p.chosen())
+                .isEqualTo(fixture.environment.demonstration(p.context().task()).orElseThrow().steps()));
+        assertThat(fixture.metrics("eto-pairs")).singleElement()
+                .satisfies(m -> assertThat(m.get("selfPairedTasks")).isEqualTo(0));
 
-        assertThatThrownBy(() -> new Fixture(1, directory).run(with(recipe, "validationTasks", 3)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("method.validationTasks is 3 but only 2 train tasks follow the 4 demonstrated ones");
+        Fixture limited = new Fixture(1, directory);
+        limited.run(with(with(recipe(1), "demonstrations", 2), "explorationTasks", 3));
+        assertThat(limited.sample.problems.get(0).tasks()).hasSize(3);
     }
 
     @Test

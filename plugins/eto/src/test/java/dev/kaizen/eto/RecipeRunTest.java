@@ -28,10 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecipeRunTest {
 
+    /** 8 training tasks: the last 2 (a quarter) validate the stages, the method sees the other 6. */
     private static final String ETO = """
             name: eto-test
             seed: 7
-            environment: {type: test, train: 6, seen: 4, unseen: 4}
+            environment: {type: test, train: 8, seen: 4, unseen: 4}
             policy: {type: tabular}
             method:
               type: eto
@@ -46,7 +47,7 @@ class RecipeRunTest {
     private static final String RFT = """
             name: rft-test
             seed: 7
-            environment: {type: test, train: 6, seen: 4, unseen: 4}
+            environment: {type: test, train: 8, seen: 4, unseen: 4}
             policy: {type: tabular}
             method:
               type: rft

@@ -130,8 +130,8 @@ public final class StepAgentMethod implements TrainingMethod {
         for (int i = 1; i <= config.iterations(); i++) {
             String stage = i == config.iterations() ? "final" : "iter-" + i;
             int iteration = i;
-            context.stage(stage, () -> iterate(context, trainable, stage, iteration, demonstrations.get(context),
-                    archive, baseline));
+            context.stage(stage, () -> iterate(context, trainable, stage, iteration,
+                    demonstrations.inspected(context, config.inspection().tasks()), archive, baseline));
         }
     }
 
@@ -201,6 +201,7 @@ public final class StepAgentMethod implements TrainingMethod {
         private final Environment environment;
         private final int count;
         private List<Trajectory> gathered;
+        private List<Trajectory> inspected;
 
         Demonstrations(Environment environment, int count) {
             this.environment = environment;
@@ -212,6 +213,32 @@ public final class StepAgentMethod implements TrainingMethod {
                 gathered = gather(context);
             }
             return gathered;
+        }
+
+        /**
+         * The expert trajectories inspected: the demonstrations, then the expert's trajectories of the
+         * training tasks that follow them, {@code tasks} in all (capped by the training tasks), in task
+         * order; the same list every iteration, so the archive's indices stay valid.
+         */
+        List<Trajectory> inspected(MethodContext context, int tasks) {
+            if (inspected == null) {
+                List<Trajectory> all = new ArrayList<>(get(context));
+                List<Task> train = environment.tasks(Split.TRAIN);
+                int missing = 0;
+                for (Task task : train.subList(Math.min(count, train.size()), Math.min(Math.max(count, tasks),
+                        train.size()))) {
+                    var expert = environment.demonstration(task);
+                    if (expert.isPresent()) {
+                        all.add(expert.get());
+                    } else {
+                        missing++;
+                    }
+                }
+                context.metrics().record("stepagent-inspected", Map.of("expertTrajectories", all.size(),
+                        "beyondDemonstrations", all.size() - gathered.size(), "missing", missing));
+                inspected = List.copyOf(all);
+            }
+            return inspected;
         }
 
         private List<Trajectory> gather(MethodContext context) {

@@ -32,7 +32,7 @@ class StepAgentConfigTest {
         assertThat(config.demonstrations()).isEqualTo(1000);
         assertThat(config.iterations()).isEqualTo(2);
         assertThat(config.checkpoint()).isNull();
-        assertThat(config.inspection()).isEqualTo(new InspectionSettings(1.0, 1, 256, Agreement.NORMALIZED));
+        assertThat(config.inspection()).isEqualTo(new InspectionSettings(1.0, 1, 256, Agreement.NORMALIZED, 1000));
         assertThat(config.exploration()).isEqualTo(new ExplorationSettings(1000, 1, 1.0));
         assertThat(config.optimizerSchedule()).isEmpty();
         assertThat(config.aggregate()).isTrue();

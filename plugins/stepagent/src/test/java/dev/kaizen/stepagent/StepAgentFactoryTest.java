@@ -59,6 +59,17 @@ class StepAgentFactoryTest {
     }
 
     @Test
+    void inspectionTasksAtTheDemonstrationsInspectOnlyThoseAsInThePaper() throws Exception {
+        FakeMethodContext context = context(new TabularPolicy(0.0));
+        build(context, Map.of("reflection", "implicit", "demonstrations", 5, "warmup", Map.of("type", "tabular-bc"),
+                "iterations", 1, "inspection", Map.of("batchSize", 4, "tasks", 5))).run(context);
+        assertThat(context.recordedMetrics()).filteredOn(m -> m.event().equals("stepagent-inspection")).singleElement()
+                .satisfies(m -> assertThat(m.fields().get("prefixes")).isEqualTo(20));
+        assertThat(context.recordedMetrics()).filteredOn(m -> m.event().equals("stepagent-inspected")).singleElement()
+                .satisfies(m -> assertThat(m.fields().get("beyondDemonstrations")).isEqualTo(0));
+    }
+
+    @Test
     void implicitRunsWarmUpThenInspectionAndStepDpoPerIterationWithTheBetaSchedule() throws Exception {
         FakeMethodContext context = context(new TabularPolicy(0.0));
         TrainingMethod method = build(context, Map.of(
@@ -94,7 +105,13 @@ class StepAgentFactoryTest {
         assertThat(inspections).hasSize(2);
         Map<String, ?> first = inspections.get(0).fields();
         assertThat(first.get("stage")).isEqualTo("iter-1");
-        assertThat(first.get("prefixes")).isEqualTo(20);
+        // the 5 demonstrations' 20 prefixes and those of the other 15 training tasks' expert trajectories
+        assertThat(first.get("prefixes")).isEqualTo(80);
+        assertThat(context.recordedMetrics()).filteredOn(m -> m.event().equals("stepagent-inspected")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.fields().get("expertTrajectories")).isEqualTo(20);
+                    assertThat(m.fields().get("beyondDemonstrations")).isEqualTo(15);
+                });
         assertThat((double) first.get("prefixesPerSecond")).isPositive();
         assertThat(context.recordedMetrics()).anyMatch(m -> m.event().equals("stepagent-warmup")
                 && m.fields().get("demonstrations").equals(5));

@@ -6,8 +6,8 @@ import dev.kaizen.djl.config.Fields;
 /**
  * Config of the {@code discriminator} reward model. Null means default.
  *
- * @param form how {@code D} becomes a step reward: {@code log-d} (default), {@code neg-log-one-minus-d}
- *     or {@code d}
+ * @param form how {@code D} becomes a step reward: {@code log-d} (default), {@code neg-log-one-minus-d},
+ *     {@code d} or {@code logit} ({@code log D − log(1 − D)}, AIRL's)
  * @param learningRate AdamW step size, {@code > 0}; default 0.001
  * @param epochs passes over the steps per fit, 1 to 10,000; default 5
  * @param batchSize steps per gradient step, 1 to 65,536; default 64

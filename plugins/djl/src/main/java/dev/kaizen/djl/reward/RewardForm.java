@@ -11,7 +11,14 @@ public enum RewardForm {
     /** {@code −log(1 − D)}: at least 0, large for steps that look like the expert's. */
     NEG_LOG_ONE_MINUS_D("neg-log-one-minus-d"),
     /** {@code D} itself, in (0, 1). */
-    D("d");
+    D("d"),
+    /**
+     * {@code log D − log(1 − D)}, the logit itself (AIRL's reward): positive for steps that look like
+     * the expert's, negative for the agent's, 0 where the discriminator cannot tell. Unlike the
+     * one-signed forms it is no cost or bonus for merely taking another step, which on long episodes
+     * outweighs what the steps are.
+     */
+    LOGIT("logit");
 
     private final String id;
 
@@ -46,6 +53,7 @@ public enum RewardForm {
             case LOG_D -> -softplus(-logit);
             case NEG_LOG_ONE_MINUS_D -> softplus(logit);
             case D -> 1.0 / (1.0 + Math.exp(-logit));
+            case LOGIT -> logit;
         };
     }
 

@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread-safe; build through {@link TextProfiles} to reuse analyses.
  *
  * <p>A token is a maximal run of letters and digits, keeping inner {@code -} and {@code '} between
- * letters or digits ({@code x-large}, {@code don't}) and inner {@code .} between digits
- * ({@code 24.99}). A token has a boundary before it when punctuation ({@code , ; : . ! ? ( )})
- * separates it from the previous token.
+ * letters or digits ({@code x-large}, {@code don't}, {@code 2024-05-01}), and between digits a
+ * decimal point, a colon, a slash or a thousands comma ({@code 24.99}, {@code 7:30},
+ * {@code 5/1/2024}, {@code 1,250}): a structured value is one token (see {@link #isNumber}). A
+ * token has a boundary before it when punctuation ({@code , ; : . ! ? ( )}) separates it from the
+ * previous token.
  */
 public final class TextProfile {
 
@@ -65,8 +67,7 @@ public final class TextProfile {
                         i++;
                     } else if (i + 1 < n && letterOrDigit(chars[i + 1])
                             && (d == '-' || d == '\'' && Character.isLetter(chars[i - 1])
-                            || d == '.' && Character.isDigit(chars[i - 1])
-                            && Character.isDigit(chars[i + 1]))) {
+                            || structuredNumber(chars, i))) {
                         i++;
                     } else {
                         break;
@@ -129,6 +130,24 @@ public final class TextProfile {
         prices = Arrays.copyOf(priceList, priceCount);
     }
 
+    /**
+     * Whether {@code chars[i]} joins the digits around it into one value: a decimal point
+     * ({@code 24.99}), a clock time's or ratio's colon ({@code 7:30}), a date's slash
+     * ({@code 5/1/2024}), or a thousands separator ({@code 1,250}: a comma before exactly three
+     * digits).
+     */
+    private static boolean structuredNumber(char[] chars, int i) {
+        char d = chars[i];
+        if (!Character.isDigit(chars[i - 1]) || !Character.isDigit(chars[i + 1])) {
+            return false;
+        }
+        if (d == '.' || d == ':' || d == '/') {
+            return true;
+        }
+        return d == ',' && i + 3 < chars.length && Character.isDigit(chars[i + 2]) && Character.isDigit(chars[i + 3])
+                && (i + 4 == chars.length || !Character.isDigit(chars[i + 4]));
+    }
+
     /** {@link Character#isLetterOrDigit(char)}, with a shortcut for ASCII. */
     private static boolean letterOrDigit(char c) {
         if (c < 128) {
@@ -164,19 +183,27 @@ public final class TextProfile {
         return false;
     }
 
+    /**
+     * The value of a plain number token ({@code 7}, {@code 24.99}, {@code 1,250.00}); NaN for any other
+     * token, structured values included: a time ({@code 7:30}), a date ({@code 2024-05-01},
+     * {@code 5/1/2024}), a size ({@code 2x4}) or a range ({@code 10-20}) is one whole token, never the
+     * numbers inside it, so that a quantity of 7 does not match the time 7:30.
+     */
     private static double parseNumber(String token) {
         char first = token.charAt(0);
         if (!Character.isDigit(first)) {
             return Double.NaN;
         }
+        boolean grouped = false;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (!Character.isDigit(c) && c != '.') {
+            grouped |= c == ',';
+            if (!Character.isDigit(c) && c != '.' && c != ',') {
                 return Double.NaN;
             }
         }
         try {
-            return Double.parseDouble(token);
+            return Double.parseDouble(grouped ? token.replace(",", "") : token);
         } catch (NumberFormatException e) {
             return Double.NaN;
         }

@@ -90,13 +90,20 @@ class RewardModelsTest {
         assertThat(RewardForm.LOG_D.apply(-800)).isCloseTo(-800, within(1e-9));
         assertThat(RewardForm.NEG_LOG_ONE_MINUS_D.apply(800)).isCloseTo(800, within(1e-9));
         assertThat(RewardForm.of("neg-log-one-minus-d")).isEqualTo(RewardForm.NEG_LOG_ONE_MINUS_D);
+        // AIRL's log D − log(1 − D) is the logit: 0 where D = 1/2, and equal to the difference of the two logs
+        for (double s : new double[] {-3.0, 0.0, 0.7, 5.0}) {
+            assertThat(RewardForm.LOGIT.apply(s)).isCloseTo(RewardForm.LOG_D.apply(s)
+                    - (-RewardForm.NEG_LOG_ONE_MINUS_D.apply(s)), within(1e-12));
+        }
+        assertThat(RewardForm.LOGIT.apply(0)).isZero();
+        assertThat(RewardForm.of("logit")).isEqualTo(RewardForm.LOGIT);
     }
 
     @Test
     void discriminatorConfigsAreChecked() {
         FakeComponentContext context = Fixtures.context(9, dir);
         assertThatThrownBy(() -> context.config(RewardModelConfig.class, Map.of("type", "discriminator", "form", "log")))
-                .hasMessageContaining("unknown reward form 'log'").hasMessageContaining("[log-d, neg-log-one-minus-d, d]");
+                .hasMessageContaining("unknown reward form 'log'").hasMessageContaining("[log-d, neg-log-one-minus-d, d, logit]");
         assertThatThrownBy(() -> context.config(RewardModelConfig.class, Map.of("type", "discriminator", "epochs", -1)))
                 .hasMessageContaining("epochs must be between 1 and 10000, got -1");
         assertThatThrownBy(() -> context.config(RewardModelConfig.class, Map.of("type", "implicit", "beta", -1)))

@@ -21,6 +21,26 @@ class TextProfileTest {
     }
 
     @Test
+    void structuredValuesAreWholeTokensNotTheNumbersInside() {
+        TextProfile time = TextProfile.analyse("Book the 7:30 table, departing 12:45:00.");
+        assertThat(time.token(2)).isEqualTo("7:30");
+        assertThat(time.token(5)).isEqualTo("12:45:00");
+        assertThat(time.numbers()).isEmpty();
+        assertThat(time.isNumber(2)).isFalse();
+        TextProfile quantity = TextProfile.analyse("a quantity of 7");
+        assertThat(quantity.numbers()).containsExactly(7.0);
+        assertThat(TextProfile.analyse("on 5/1/2024 or 2024-05-01: a 2x4 board, 10-20 pieces").numbers()).isEmpty();
+        TextProfile price = TextProfile.analyse("pay $1,250.00 now, or 1,000 dollars");
+        assertThat(price.token(1)).isEqualTo("1,250.00");
+        assertThat(price.numbers()).containsExactly(1250.0, 1000.0);
+        assertThat(price.prices()).containsExactly(1250.0, 1000.0);
+        // a list of numbers keeps its numbers; a sentence's full stop or colon is not part of a value
+        assertThat(TextProfile.analyse("sizes 10,12,14").numbers()).containsExactly(10.0, 12.0, 14.0);
+        assertThat(TextProfile.analyse("pack of 3. Note: 4 left").numbers()).containsExactly(3.0, 4.0);
+        assertThat(TextProfile.analyse("ratio 16:9").token(1)).isEqualTo("16:9");
+    }
+
+    @Test
     void budgetsReadAsPrices() {
         assertThat(TextProfile.analyse("price lower than 40.00 dollars").budget()).isEqualTo(40.0);
         assertThat(TextProfile.analyse("under 35 dollars, pack of 12").budget()).isEqualTo(35.0);
