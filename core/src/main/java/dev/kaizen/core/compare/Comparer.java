@@ -90,6 +90,9 @@ public final class Comparer {
             warnings.add("skipped " + skipped.path() + ": status " + skipped.status() + ", not completed");
         }
         warnings.addAll(inputs.warnings());
+        if (stages.equals(StageSelection.KEPT)) {
+            warnings.addAll(KeptStageCheck.warnings(inputs.runs()));
+        }
         for (Map.Entry<String, List<RunRecord>> group : byGroup.entrySet()) {
             List<Map<String, String>> records = group.getValue().stream().map(RunRecord::provenance)
                     .filter(p -> !p.isEmpty()).toList();

@@ -253,6 +253,20 @@ class CompareCommandTest {
         assertThat(row(json.readTree(out.resolve("compare.json").toFile()), "eto-shop", "kept", "unseen")
                 .path("meanSuccess").asDouble()).isCloseTo(0.625, within(1e-9));
 
+        assertThat(result.err() + result.out()).doesNotContain("below its baseline stage");
+
+        // a kept stage that validation chose but that fell below the baseline on a test split is named
+        ObjectNode worse = SyntheticRuns.summary("eto-shop", 9, "completed");
+        SyntheticRuns.evaluation(worse, "baseline", "unseen", 100, 0, 0.80, 0.5);
+        SyntheticRuns.evaluation(worse, "iter-1", "unseen", 100, 0, 0.60, 0.5);
+        SyntheticRuns.validation(worse, "baseline", 300, 0.50, false);
+        SyntheticRuns.validation(worse, "iter-1", 300, 0.55, true);
+        Path bad = SyntheticRuns.write(runs.resolve("eto-9"), worse);
+        Cli.Result warned = Cli.run("compare", bad.toString(), "--out", dir.resolve("bad-out").toString());
+        assertThat(warned.code()).as(warned.toString()).isZero();
+        assertThat(warned.err() + warned.out()).contains(bad + " (seed 9): kept stage iter-1 on unseen (greedy) has"
+                + " success 0.600, below its baseline stage's 0.800 by more than its 95% interval");
+
         args.addAll(0, List.of("--stage", "last"));
         assertThat(Cli.run(Stream.concat(Stream.of("compare"), args.stream()).toArray(String[]::new)).code()).isZero();
         assertThat(json.readTree(out.resolve("compare.json").toFile()).path("rows").findValuesAsText("stage"))
