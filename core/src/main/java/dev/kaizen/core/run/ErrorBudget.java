@@ -48,8 +48,7 @@ final class ErrorBudget {
         episodes += trajectories.size();
         errors = errors.plus(ErrorCounts.of(trajectories));
         if (firstError == null) {
-            trajectories.stream().filter(Trajectory::errored).findFirst()
-                    .ifPresent(t -> firstError = "task " + t.task().id() + ": " + t.error());
+            firstError = firstError(trajectories);
         }
         if (!evaluating && episodes >= EARLY_CHECK_EPISODES) {
             check("stage " + stage, episodes, errors, firstError);
@@ -66,15 +65,22 @@ final class ErrorBudget {
         check("stage " + stage, episodes, errors, firstError);
     }
 
-    /** Fails if an evaluation's errors exceed the budget. */
-    void checkEvaluation(EvaluationResult result, String firstErrorOfEvaluation) {
+    /** Fails if an evaluation's errors exceed the budget; {@code trajectories} are its episodes. */
+    void checkEvaluation(EvaluationResult result, List<Trajectory> trajectories) {
         check("evaluation " + result.stage() + " " + result.split() + " (" + result.search() + ")",
-                result.episodes(), result.errors(), firstErrorOfEvaluation);
+                result.episodes(), result.errors(), firstError(trajectories));
     }
 
-    /** Fails the run if too many of a validation's episodes errored. */
-    void checkValidation(StageValidation validation, String firstErrorOfValidation) {
-        check("validation " + validation.stage(), validation.episodes(), validation.errors(), firstErrorOfValidation);
+    /** Fails the run if too many of a validation's episodes errored; {@code trajectories} are its episodes. */
+    void checkValidation(StageValidation validation, List<Trajectory> trajectories) {
+        check("validation " + validation.stage(), validation.episodes(), validation.errors(),
+                firstError(trajectories));
+    }
+
+    /** {@code task ID: ERROR} of the first errored trajectory, or null if none errored. */
+    private static String firstError(List<Trajectory> trajectories) {
+        return trajectories.stream().filter(Trajectory::errored).findFirst()
+                .map(t -> "task " + t.task().id() + ": " + t.error()).orElse(null);
     }
 
     private void check(String what, int total, ErrorCounts counts, String first) {

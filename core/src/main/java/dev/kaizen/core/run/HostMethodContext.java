@@ -297,8 +297,7 @@ public final class HostMethodContext extends HostComponentContext implements Met
                 result.episodes(), result.errors().total() == 0 ? "" : String.format(Locale.ROOT,
                         ", %d errored (%s), rates over the other %d", result.errors().total(), result.errors(),
                         result.completed()));
-        budget.checkEvaluation(result, trajectories.stream().filter(Trajectory::errored).findFirst()
-                .map(t -> "task " + t.task().id() + ": " + t.error()).orElse(null));
+        budget.checkEvaluation(result, trajectories);
     }
 
     /** Records one validation, then fails the run if too many of its episodes errored. */
@@ -316,8 +315,7 @@ public final class HostMethodContext extends HostComponentContext implements Met
                 + " train episodes%n", validation.stage(), 100 * validation.successRate(),
                 100 * validation.successCi95().get(0), 100 * validation.successCi95().get(1),
                 validation.meanReward(), validation.episodes());
-        budget.checkValidation(validation, trajectories.stream().filter(Trajectory::errored).findFirst()
-                .map(t -> "task " + t.task().id() + ": " + t.error()).orElse(null));
+        budget.checkValidation(validation, trajectories);
     }
 
     @Override

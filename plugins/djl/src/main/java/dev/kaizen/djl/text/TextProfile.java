@@ -67,7 +67,7 @@ public final class TextProfile {
                         i++;
                     } else if (i + 1 < n && letterOrDigit(chars[i + 1])
                             && (d == '-' || d == '\'' && Character.isLetter(chars[i - 1])
-                            || structuredNumber(chars, i))) {
+                            || NumberTokens.joins(chars, i))) {
                         i++;
                     } else {
                         break;
@@ -116,7 +116,7 @@ public final class TextProfile {
         int priceCount = 0;
         priceTokens = new boolean[count];
         for (int t = 0; t < count; t++) {
-            double value = parseNumber(tokens[t]);
+            double value = NumberTokens.value(tokens[t]);
             if (Double.isNaN(value)) {
                 continue;
             }
@@ -128,24 +128,6 @@ public final class TextProfile {
         }
         numbers = Arrays.copyOf(numberList, numberCount);
         prices = Arrays.copyOf(priceList, priceCount);
-    }
-
-    /**
-     * Whether {@code chars[i]} joins the digits around it into one value: a decimal point
-     * ({@code 24.99}), a clock time's or ratio's colon ({@code 7:30}), a date's slash
-     * ({@code 5/1/2024}), or a thousands separator ({@code 1,250}: a comma before exactly three
-     * digits).
-     */
-    private static boolean structuredNumber(char[] chars, int i) {
-        char d = chars[i];
-        if (!Character.isDigit(chars[i - 1]) || !Character.isDigit(chars[i + 1])) {
-            return false;
-        }
-        if (d == '.' || d == ':' || d == '/') {
-            return true;
-        }
-        return d == ',' && i + 3 < chars.length && Character.isDigit(chars[i + 2]) && Character.isDigit(chars[i + 3])
-                && (i + 4 == chars.length || !Character.isDigit(chars[i + 4]));
     }
 
     /** {@link Character#isLetterOrDigit(char)}, with a shortcut for ASCII. */
@@ -181,32 +163,6 @@ public final class TextProfile {
             }
         }
         return false;
-    }
-
-    /**
-     * The value of a plain number token ({@code 7}, {@code 24.99}, {@code 1,250.00}); NaN for any other
-     * token, structured values included: a time ({@code 7:30}), a date ({@code 2024-05-01},
-     * {@code 5/1/2024}), a size ({@code 2x4}) or a range ({@code 10-20}) is one whole token, never the
-     * numbers inside it, so that a quantity of 7 does not match the time 7:30.
-     */
-    private static double parseNumber(String token) {
-        char first = token.charAt(0);
-        if (!Character.isDigit(first)) {
-            return Double.NaN;
-        }
-        boolean grouped = false;
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            grouped |= c == ',';
-            if (!Character.isDigit(c) && c != '.' && c != ',') {
-                return Double.NaN;
-            }
-        }
-        try {
-            return Double.parseDouble(grouped ? token.replace(",", "") : token);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     private static long[] stemsOf(String[] tokens) {
@@ -345,7 +301,7 @@ public final class TextProfile {
 
     /** Whether token {@code t} is a number. */
     public boolean isNumber(int t) {
-        return !Double.isNaN(parseNumber(tokens[t]));
+        return !Double.isNaN(NumberTokens.value(tokens[t]));
     }
 
     /** Hashes of the stems of the content words (and of their hyphen parts), sorted, distinct. */
