@@ -143,6 +143,12 @@ class BadInputTest {
     }
 
     @Test
+    void aNegativeValidationCountIsBadInput() throws Exception {
+        Cli.Result result = run(GOOD, "--set", "evaluation.validation=-1");
+        assertBadInput(result, "validation must be >= 0 (held-out train tasks; 0 for none), got -1");
+    }
+
+    @Test
     void fractionsAreNotTruncatedIntoWholeNumbers() throws Exception {
         Cli.Result result = run(GOOD.replace("episodes: 3", "episodes: 2.5"));
         assertBadInput(result, "evaluation.episodes: expected a whole number, got 2.5");

@@ -66,6 +66,7 @@ class StepAgentConfigTest {
         assertBad(Map.of("inspection", Map.of("temperature", -1.0)), "inspection.temperature must be finite and >= 0");
         assertBad(Map.of("inspection", Map.of("samples", 0)), "inspection.samples must be >= 1, got 0");
         assertBad(Map.of("inspection", Map.of("batchSize", 0)), "inspection.batchSize must be >= 1, got 0");
+        assertBad(Map.of("inspection", Map.of("tasks", 0)), "inspection.tasks must be >= 1");
         assertBad(Map.of("inspection", Map.of("agreement", "fuzzy")),
                 "unknown agreement 'fuzzy'; allowed: [exact, normalized]");
         assertBad(Map.of("exploration", Map.of("tasks", 0)), "exploration.tasks must be >= 1, got 0");
