@@ -41,7 +41,7 @@ public record EtoConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.DPO + "}") OptimizerConfig dpo,
                         Map<String, List<Object>> schedule, Integer truncationSlack, Boolean diagnostics,
                         String explorationPool)
-        implements TrainingMethodConfig {
+        implements TrainingMethodConfig, ExplorationRounds.Settings {
 
     /** The paper's schedule: β 0.1 in the first iteration, 0.5 after. */
     public static final Map<String, List<Object>> DEFAULT_SCHEDULE = Map.of("beta", List.of(0.1, 0.5));
@@ -66,11 +66,6 @@ public record EtoConfig(Integer demonstrations,
     public EtoConfig withSchedule(Map<String, List<Object>> replaced) {
         return new EtoConfig(demonstrations, optimizer, checkpoint, iterations, explorationTasks, explorer, critic, dpo,
                 replaced, truncationSlack, diagnostics, explorationPool);
-    }
-
-    /** The pool exploration draws from. */
-    ExplorationPool pool() {
-        return ExplorationPool.of(explorationPool);
     }
 
     /** The defaults. */

@@ -1,19 +1,13 @@
 package dev.kaizen.eto;
 
-import dev.kaizen.api.critic.Critic;
-import dev.kaizen.api.critic.CriticConfig;
-import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.MethodContext;
-import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.api.optimizer.TrainingBatch;
 import dev.kaizen.api.optimizer.TrainingReport;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.TrainablePolicy;
-import dev.kaizen.api.search.SearchAlgorithm;
-import dev.kaizen.api.search.SearchAlgorithmConfig;
 import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.util.ArrayList;
@@ -35,64 +29,28 @@ import java.util.Optional;
  *       policy at the start of the iteration, with that iteration's scheduled settings;
  *   <li>evaluate.
  * </ol>
- * Stages: {@code baseline}, {@code iter-1} … {@code iter-(I−1)}, {@code final}. Files of iteration
- * {@code N}: {@code trajectories/iter-N-explore.jsonl}, {@code pairs/iter-N.jsonl}. Seeds of
- * iteration {@code N} come from the streams {@code iter-N/explore}, {@code iter-N/tasks} and
- * {@code iter-N/dpo}, whatever its stage is called. Used once, from one thread.
+ * The loop is {@link ExplorationRounds}'. Files of iteration {@code N}:
+ * {@code trajectories/iter-N-explore.jsonl}, {@code pairs/iter-N.jsonl}; its DPO draws from the seed
+ * stream {@code iter-N/dpo}. Used once, from one thread.
  */
-final class EtoMethod implements TrainingMethod {
+final class EtoMethod extends ExplorationRounds {
 
     private final EtoConfig config;
-    private final OptimizerConfig warmUp;
-    private final SearchAlgorithmConfig explorerConfig;
-    private final CriticConfig criticConfig;
     private final List<OptimizerConfig> dpoByIteration;
 
     /** Parts are resolved and the schedule checked by the factory before the method is built. */
-    EtoMethod(EtoConfig config, OptimizerConfig warmUp, SearchAlgorithmConfig explorerConfig, CriticConfig criticConfig,
-              List<OptimizerConfig> dpoByIteration) {
+    EtoMethod(EtoConfig config, Parts.Common parts, List<OptimizerConfig> dpoByIteration) {
+        super("eto", config, parts);
         this.config = config;
-        this.warmUp = warmUp;
-        this.explorerConfig = explorerConfig;
-        this.criticConfig = criticConfig;
         this.dpoByIteration = List.copyOf(dpoByIteration);
     }
 
-    /** The stage name of iteration {@code iteration} of {@code iterations}. */
-    static String stageName(int iteration, int iterations) {
-        return iteration == iterations ? "final" : "iter-" + iteration;
-    }
-
     @Override
-    public void run(MethodContext context) throws Exception {
-        Policy policy = context.policy();
-        Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
-                "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
-                "training tasks"), "eto");
-        SearchAlgorithm explorer = context.create(explorerConfig);
-        context.stage("baseline", () -> {
-            WarmStart.run(context, policy, warmUp, config.checkpoint(), demonstrations, "eto");
-            context.evaluate("baseline", policy);
-        });
-        try (Critic critic = context.create(criticConfig)) {
-            for (int i = 1; i <= config.iterations(); i++) {
-                int iteration = i;
-                String stage = stageName(i, config.iterations());
-                context.stage(stage, () -> {
-                    runIteration(context, policy, explorer, critic, demonstrations, iteration);
-                    context.evaluate(stage, policy);
-                });
-            }
-        }
-    }
-
-    private void runIteration(MethodContext context, Policy policy, SearchAlgorithm explorer, Critic critic,
-                              Demonstrations demonstrations, int iteration) {
-        String name = "iter-" + iteration;
-        TrainablePolicy reference = config.diagnostics() && policy instanceof TrainablePolicy trainable
+    void round(Round round) {
+        TrainablePolicy reference = config.diagnostics() && round.policy() instanceof TrainablePolicy trainable
                 ? trainable.frozenCopy() : null;
         try {
-            iterate(context, policy, explorer, critic, demonstrations, iteration, name, reference);
+            iterate(round, reference);
         } finally {
             if (reference != null) {
                 reference.close();
@@ -100,24 +58,20 @@ final class EtoMethod implements TrainingMethod {
         }
     }
 
-    private void iterate(MethodContext context, Policy policy, SearchAlgorithm explorer, Critic critic,
-                         Demonstrations demonstrations, int iteration, String name, TrainablePolicy reference) {
-        List<Task> tasks = config.pool().tasks(context.environment(), demonstrations, config.explorationTasks(),
-                context.random(name + "/tasks"));
-        Map<String, List<Trajectory>> explored = Exploration.run(explorer, context.environment(), tasks, policy,
-                critic, context.seed(name + "/explore"), name + "/explore");
-        context.writeTrajectories(name + "-explore", Exploration.flatten(explored));
-        Map<String, Object> exploreFigures = new LinkedHashMap<>();
-        exploreFigures.put("iteration", iteration);
-        exploreFigures.putAll(Exploration.figures(explored));
-        context.metrics().record("eto-explore", exploreFigures);
+    private void iterate(Round round, TrainablePolicy reference) {
+        MethodContext context = round.context();
+        Policy policy = round.policy();
+        int iteration = round.iteration();
+        String name = round.name();
+        Explored explored = explore(round);
+        context.metrics().record("eto-explore", explored.figures(iteration));
 
         ExpertPairing pairing = new ExpertPairing(config.truncationSlack());
         List<ExpertPairing.Result> perTask = new ArrayList<>();
         int selfPaired = 0;
-        for (Task task : tasks) {
-            List<Trajectory> trials = explored.get(task.id());
-            Optional<Trajectory> expert = demonstrations.expertOf(task);
+        for (Task task : explored.tasks()) {
+            List<Trajectory> trials = explored.trajectories().get(task.id());
+            Optional<Trajectory> expert = round.demonstrations().expertOf(task);
             if (expert.isPresent()) {
                 perTask.add(pairing.pair(expert.get(), trials));
             } else {
@@ -134,7 +88,7 @@ final class EtoMethod implements TrainingMethod {
         Map<String, Object> pairFigures = new LinkedHashMap<>();
         pairFigures.put("iteration", iteration);
         pairFigures.put("pairs", pairs.size());
-        pairFigures.put("tasks", tasks.size());
+        pairFigures.put("tasks", explored.tasks().size());
         pairFigures.put("selfPairedTasks", selfPaired);
         pairFigures.put("expertChosen", paired.expertChosen());
         pairFigures.put("agentChosen", paired.agentChosen());

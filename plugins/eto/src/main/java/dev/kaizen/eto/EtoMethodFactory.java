@@ -1,11 +1,9 @@
 package dev.kaizen.eto;
 
 import dev.kaizen.api.ComponentContext;
-import dev.kaizen.api.critic.CriticConfig;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.method.TrainingMethodFactory;
 import dev.kaizen.api.optimizer.OptimizerConfig;
-import dev.kaizen.api.search.SearchAlgorithmConfig;
 import java.util.List;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -26,11 +24,7 @@ public final class EtoMethodFactory implements TrainingMethodFactory<EtoConfig> 
 
     @Override
     public TrainingMethod create(EtoConfig config, ComponentContext context) {
-        OptimizerConfig warmUp = Parts.orDefault(context, config.optimizer(), OptimizerConfig.class, Parts.BC,
-                "method.optimizer");
-        SearchAlgorithmConfig explorer = Parts.orDefault(context, config.explorer(), SearchAlgorithmConfig.class,
-                Parts.SAMPLE, "method.explorer");
-        CriticConfig critic = Parts.orDefault(context, config.critic(), CriticConfig.class, Parts.NONE, "method.critic");
+        Parts.Common parts = Parts.Common.of(context, config.optimizer(), config.explorer(), config.critic());
         OptimizerConfig dpo = Parts.orDefault(context, config.dpo(), OptimizerConfig.class, Parts.DPO, "method.dpo");
         List<OptimizerConfig> dpoByIteration;
         try {
@@ -46,7 +40,7 @@ public final class EtoMethodFactory implements TrainingMethodFactory<EtoConfig> 
             config = config.withSchedule(Map.of());
             dpoByIteration = new Schedule("method.schedule", Map.of()).validate(context, dpo, config.iterations());
         }
-        return new EtoMethod(config, warmUp, explorer, critic, dpoByIteration);
+        return new EtoMethod(config, parts, dpoByIteration);
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.kaizen.eto;
 
 import dev.kaizen.api.ComponentConfig;
 import dev.kaizen.api.ComponentContext;
+import dev.kaizen.api.critic.CriticConfig;
+import dev.kaizen.api.optimizer.OptimizerConfig;
+import dev.kaizen.api.search.SearchAlgorithmConfig;
 import java.util.Map;
 
 /**
@@ -17,6 +20,18 @@ final class Parts {
     static final String DPO = "dpo";
 
     private Parts() {
+    }
+
+    /** The parts every exploration-rounds method has: the warm-up optimiser, the explorer and its critic. */
+    record Common(OptimizerConfig warmUp, SearchAlgorithmConfig explorer, CriticConfig critic) {
+
+        /** The recipe's parts, each part left out replaced by its default ({@code bc}, {@code sample}, {@code none}). */
+        static Common of(ComponentContext context, OptimizerConfig optimizer, SearchAlgorithmConfig explorer,
+                         CriticConfig critic) {
+            return new Common(orDefault(context, optimizer, OptimizerConfig.class, BC, "method.optimizer"),
+                    orDefault(context, explorer, SearchAlgorithmConfig.class, SAMPLE, "method.explorer"),
+                    orDefault(context, critic, CriticConfig.class, NONE, "method.critic"));
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ public record RftConfig(Integer demonstrations,
                         @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
                         Map<String, List<Object>> schedule, Boolean includeDemonstrations, Double minReward,
                         String explorationPool)
-        implements TrainingMethodConfig {
+        implements TrainingMethodConfig, ExplorationRounds.Settings {
 
     public RftConfig {
         demonstrations = demonstrations == null ? WarmStart.DEFAULT_DEMONSTRATIONS : demonstrations;
@@ -55,11 +55,6 @@ public record RftConfig(Integer demonstrations,
                     + " trajectory needs to be kept; 1 keeps successes only), got " + minReward);
         }
         new Schedule("method.schedule", schedule);
-    }
-
-    /** The pool exploration draws from. */
-    ExplorationPool pool() {
-        return ExplorationPool.of(explorationPool);
     }
 
     /** The defaults. */

@@ -1,19 +1,11 @@
 package dev.kaizen.eto;
 
-import dev.kaizen.api.critic.Critic;
-import dev.kaizen.api.critic.CriticConfig;
 import dev.kaizen.api.env.Action;
-import dev.kaizen.api.env.Split;
-import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.MethodContext;
-import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.api.optimizer.TrainingBatch;
 import dev.kaizen.api.optimizer.TrainingReport;
-import dev.kaizen.api.policy.Policy;
-import dev.kaizen.api.search.SearchAlgorithm;
-import dev.kaizen.api.search.SearchAlgorithmConfig;
 import dev.kaizen.api.trajectory.Step;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.util.ArrayList;
@@ -27,7 +19,8 @@ import java.util.Set;
  * Rejection-sampling fine-tuning, the baseline of the ETO paper: behaviour cloning on expert
  * demonstrations (or a checkpoint), then {@code iterations} rounds of
  * <ol>
- *   <li>sample the demonstrated training tasks with the current policy through the explorer;
+ *   <li>sample training tasks of the exploration pool ({@link ExplorationPool}) with the current
+ *       policy through the explorer;
  *   <li>keep the sampled trajectories whose reward reaches {@code minReward} ({@link #kept}): one per
  *       distinct action sequence, none that repeats the task's demonstration;
  *   <li>behaviour cloning on the kept trajectories together with the demonstrations (as the ETO
@@ -35,48 +28,20 @@ import java.util.Set;
  *       with {@code includeDemonstrations: false} — continuing from the current policy;
  *   <li>evaluate.
  * </ol>
- * Stages: {@code baseline}, {@code iter-1} … {@code final}. Files of round {@code N}:
+ * The loop is {@link ExplorationRounds}'. Files of round {@code N}:
  * {@code trajectories/iter-N-explore.jsonl} and {@code trajectories/iter-N-kept.jsonl}. Used once,
  * from one thread.
  */
-final class RftMethod implements TrainingMethod {
+final class RftMethod extends ExplorationRounds {
 
     private final RftConfig config;
-    private final OptimizerConfig warmUp;
-    private final SearchAlgorithmConfig explorerConfig;
-    private final CriticConfig criticConfig;
     private final List<OptimizerConfig> optimizerByRound;
 
-    RftMethod(RftConfig config, OptimizerConfig warmUp, SearchAlgorithmConfig explorerConfig, CriticConfig criticConfig,
-              List<OptimizerConfig> optimizerByRound) {
+    /** Parts are resolved and the schedule checked by the factory before the method is built. */
+    RftMethod(RftConfig config, Parts.Common parts, List<OptimizerConfig> optimizerByRound) {
+        super("rft", config, parts);
         this.config = config;
-        this.warmUp = warmUp;
-        this.explorerConfig = explorerConfig;
-        this.criticConfig = criticConfig;
         this.optimizerByRound = List.copyOf(optimizerByRound);
-    }
-
-    @Override
-    public void run(MethodContext context) throws Exception {
-        Policy policy = context.policy();
-        Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
-                "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
-                "training tasks"), "rft");
-        SearchAlgorithm explorer = context.create(explorerConfig);
-        context.stage("baseline", () -> {
-            WarmStart.run(context, policy, warmUp, config.checkpoint(), demonstrations, "rft");
-            context.evaluate("baseline", policy);
-        });
-        try (Critic critic = context.create(criticConfig)) {
-            for (int i = 1; i <= config.iterations(); i++) {
-                int round = i;
-                String stage = EtoMethod.stageName(i, config.iterations());
-                context.stage(stage, () -> {
-                    iterate(context, policy, explorer, critic, demonstrations, round);
-                    context.evaluate(stage, policy);
-                });
-            }
-        }
     }
 
     /**
@@ -106,23 +71,20 @@ final class RftMethod implements TrainingMethod {
         return trajectory.steps().stream().map(Step::action).toList();
     }
 
-    private void iterate(MethodContext context, Policy policy, SearchAlgorithm explorer, Critic critic,
-                         Demonstrations demonstrations, int round) {
-        String name = "iter-" + round;
-        List<Task> tasks = config.pool().tasks(context.environment(), demonstrations, config.explorationTasks(),
-                context.random(name + "/tasks"));
-        Map<String, List<Trajectory>> explored = Exploration.run(explorer, context.environment(), tasks, policy,
-                critic, context.seed(name + "/explore"), name + "/explore");
-        context.writeTrajectories(name + "-explore", Exploration.flatten(explored));
+    @Override
+    void round(Round round) {
+        MethodContext context = round.context();
+        Demonstrations demonstrations = round.demonstrations();
+        int iteration = round.iteration();
+        String name = round.name();
+        Explored explored = explore(round);
         Map<String, Trajectory> expert = new LinkedHashMap<>();
         for (Trajectory demonstration : demonstrations.all()) {
             expert.put(demonstration.task().id(), demonstration);
         }
-        List<Trajectory> kept = kept(explored, expert, config.minReward());
+        List<Trajectory> kept = kept(explored.trajectories(), expert, config.minReward());
         context.writeTrajectories(name + "-kept", kept);
-        Map<String, Object> exploreFigures = new LinkedHashMap<>();
-        exploreFigures.put("iteration", round);
-        exploreFigures.putAll(Exploration.figures(explored));
+        Map<String, Object> exploreFigures = explored.figures(iteration);
         exploreFigures.put("kept", kept.size());
         context.metrics().record("rft-explore", exploreFigures);
 
@@ -132,17 +94,17 @@ final class RftMethod implements TrainingMethod {
         }
         batch.addAll(kept);
         if (batch.isEmpty()) {
-            context.metrics().record("rft-train", Map.of("iteration", round, "examples", 0,
+            context.metrics().record("rft-train", Map.of("iteration", iteration, "examples", 0,
                     "skipped", "nothing to train on: no sampled trajectory reached method.minReward"));
             return;
         }
         TrainingReport report;
-        try (Optimizer optimizer = context.create(optimizerByRound.get(round - 1))) {
-            report = optimizer.train(policy, TrainingBatch.ofTrajectories(batch, context.seed(name + "/train"),
+        try (Optimizer optimizer = context.create(optimizerByRound.get(iteration - 1))) {
+            report = optimizer.train(round.policy(), TrainingBatch.ofTrajectories(batch, context.seed(name + "/train"),
                     name + "/train"));
         }
         Map<String, Object> trainFigures = new LinkedHashMap<>();
-        trainFigures.put("iteration", round);
+        trainFigures.put("iteration", iteration);
         trainFigures.put("trajectories", batch.size());
         trainFigures.put("kept", kept.size());
         trainFigures.putAll(report.metrics());

@@ -1,11 +1,9 @@
 package dev.kaizen.eto;
 
 import dev.kaizen.api.ComponentContext;
-import dev.kaizen.api.critic.CriticConfig;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.method.TrainingMethodFactory;
 import dev.kaizen.api.optimizer.OptimizerConfig;
-import dev.kaizen.api.search.SearchAlgorithmConfig;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -25,14 +23,10 @@ public final class RftMethodFactory implements TrainingMethodFactory<RftConfig> 
 
     @Override
     public TrainingMethod create(RftConfig config, ComponentContext context) {
-        OptimizerConfig optimizer = Parts.orDefault(context, config.optimizer(), OptimizerConfig.class, Parts.BC,
-                "method.optimizer");
-        SearchAlgorithmConfig explorer = Parts.orDefault(context, config.explorer(), SearchAlgorithmConfig.class,
-                Parts.SAMPLE, "method.explorer");
-        CriticConfig critic = Parts.orDefault(context, config.critic(), CriticConfig.class, Parts.NONE, "method.critic");
+        Parts.Common parts = Parts.Common.of(context, config.optimizer(), config.explorer(), config.critic());
         List<OptimizerConfig> optimizerByRound = new Schedule("method.schedule", config.schedule())
-                .validate(context, optimizer, config.iterations());
-        return new RftMethod(config, optimizer, explorer, critic, optimizerByRound);
+                .validate(context, parts.warmUp(), config.iterations());
+        return new RftMethod(config, parts, optimizerByRound);
     }
 
     @Override
