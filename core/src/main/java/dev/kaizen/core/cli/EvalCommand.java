@@ -6,9 +6,7 @@ import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.builtin.EvaluateMethodConfig;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.Recipe;
-import dev.kaizen.core.run.Runner;
 import dev.kaizen.core.run.Summary;
-import dev.kaizen.core.run.provenance.ProvenanceRecorder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +59,7 @@ final class EvalCommand implements Callable<Integer> {
                 loaded.evaluation(), loaded.rollout(), references);
         warnIfTrainedElsewhere(loaded);
         Path directory = out != null ? out : kaizen.defaultRunDirectory(evaluation.name());
-        Summary summary = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock(),
-                new ProvenanceRecorder(kaizen.plugins(), kaizen.registry(), kaizen.clock()))
-                .run(evaluation, directory);
+        Summary summary = kaizen.runner().run(evaluation, directory);
         Results.print(kaizen.out(), directory, summary);
         return "completed".equals(summary.status()) ? Kaizen.OK : Kaizen.FAILED;
     }

@@ -8,7 +8,6 @@ import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.plugin.LoadedExtension;
-import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.run.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +57,7 @@ final class ExportCommand implements Callable<Integer> {
         ObjectMapper json = kaizen.binder().json();
         String recipeName;
         try {
-            Recipe recipe = kaizen.recipeLoader().load(directory.recipe(), List.of());
-            recipeName = recipe.name();
+            recipeName = directory.loadRecipe(kaizen.recipeLoader()).name();
         } catch (BadInputException e) {
             recipeName = runDirectory.toAbsolutePath().normalize().getFileName().toString();
         }

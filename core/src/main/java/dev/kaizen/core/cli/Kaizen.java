@@ -15,6 +15,8 @@ import dev.kaizen.core.recipe.RecipeLoader;
 import dev.kaizen.core.registry.ComponentRegistry;
 import dev.kaizen.core.registry.NameConflict;
 import dev.kaizen.core.rollout.ProgressDisplay;
+import dev.kaizen.core.run.provenance.ProvenanceRecorder;
+import dev.kaizen.core.run.Runner;
 import dev.kaizen.core.secret.MaskingOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -271,6 +273,12 @@ public final class Kaizen implements Callable<Integer> {
     public RecipeLoader recipeLoader() {
         registry();
         return get(RecipeLoader.class);
+    }
+
+    /** A runner that reports on this invocation's streams and records the loaded plugins. */
+    Runner runner() {
+        return new Runner(recipeLoader(), progress(), err(), clock(),
+                new ProvenanceRecorder(plugins(), registry(), clock()));
     }
 
     private <T> T get(Class<T> type) {

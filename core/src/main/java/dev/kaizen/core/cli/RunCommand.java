@@ -4,7 +4,6 @@ import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.recipe.Recipe;
 import dev.kaizen.core.run.Runner;
 import dev.kaizen.core.run.Summary;
-import dev.kaizen.core.run.provenance.ProvenanceRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         kaizen.configure(global);
-        Runner runner = new Runner(kaizen.recipeLoader(), kaizen.progress(), kaizen.err(), kaizen.clock(),
-                new ProvenanceRecorder(kaizen.plugins(), kaizen.registry(), kaizen.clock()));
+        Runner runner = kaizen.runner();
         Summary summary;
         if (resume != null) {
             if (recipe != null) {

@@ -1,6 +1,8 @@
 package dev.kaizen.core.run;
 
 import dev.kaizen.core.BadInputException;
+import dev.kaizen.core.recipe.Recipe;
+import dev.kaizen.core.recipe.RecipeLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -78,6 +81,11 @@ public final class RunDirectory {
 
     public Path recipe() {
         return root.resolve("recipe.yaml");
+    }
+
+    /** The run's recipe, as {@code recipe.yaml} holds it, bound by {@code loader}. */
+    public Recipe loadRecipe(RecipeLoader loader) {
+        return loader.load(recipe(), List.of());
     }
 
     public Path metrics() {

@@ -89,7 +89,7 @@ public final class Runner {
         RunDirectory directory = RunDirectory.existing(dir);
         Recipe recipe;
         try {
-            recipe = loader.load(directory.recipe(), List.of());
+            recipe = directory.loadRecipe(loader);
         } catch (BadInputException e) {
             throw new BadInputException("cannot resume " + dir + ": " + e.getMessage(), e);
         }
