@@ -1,4 +1,4 @@
-package dev.kaizen.llm.client;
+package dev.kaizen.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,10 +15,10 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * HTTP connections that never log. Apache HttpClient's own connections log every request header
- * (the {@code Authorization} header with the API key among them) and the raw bytes when the
+ * (an {@code Authorization} header with an API key among them) and the raw bytes when the
  * loggers {@code org.apache.hc.client5.http.headers} or {@code ...wire} are at debug level; these
  * do the same I/O (HttpCore's connection, as HttpClient's does) and log nothing, so that no logging
- * set-up can leak the key. Thread-safe.
+ * set-up can leak a key. Chosen with {@link PooledHttpClients.Builder#optQuietConnections}. Thread-safe.
  */
 final class QuietConnectionFactory implements HttpConnectionFactory<ManagedHttpClientConnection> {
 

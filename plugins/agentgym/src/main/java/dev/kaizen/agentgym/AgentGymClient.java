@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaizen.http.PooledHttpClients;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -14,11 +15,7 @@ import java.util.function.Supplier;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -28,31 +25,23 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * JSON over HTTP to one AgentGym server. Every failure becomes an {@link AgentGymException} that
  * names the URL, what the request was for, and the server's words; that includes the
  * {@code {"error": ...}} bodies AgentGym servers return with status 200.
  *
- * <p>Requests are blocking HTTP/1.1 on pooled keep-alive connections (Apache HttpClient): the
- * calling thread does the I/O itself, which costs a fraction of the CPU of an asynchronous client
- * per request. Nothing is retried here and redirects are not followed. A connection idle
+ * <p>Requests are blocking HTTP/1.1 on pooled keep-alive connections ({@link PooledHttpClients}):
+ * the calling thread does the I/O itself, which costs a fraction of the CPU of an asynchronous
+ * client per request. Nothing is retried here and redirects are not followed. A connection idle
  * for more than {@link #CHECK_AFTER_IDLE} is checked before it is reused, so that after a server
  * restart requests reach the new process instead of failing on a connection the old one closed. Thread-safe; the environment closes it.
  */
 final class AgentGymClient implements AutoCloseable {
 
     private static final int MAX_BODY_CHARS = 400;
-    /** Connections kept per server; as many as the rollout engine may have threads. */
-    private static final int MAX_CONNECTIONS = 4096;
-    /**
-     * Connections idle this long are checked before reuse: one the server closed (it restarted, or
-     * its keep-alive timeout passed) is replaced instead of failing the request. The check waits
-     * 1 ms on an open connection, so connections reused sooner (those of a busy rollout) skip it;
-     * servers take longer than this to restart and close idle connections after seconds.
-     */
-    static final TimeValue CHECK_AFTER_IDLE = TimeValue.ofMilliseconds(100);
+    /** Connections idle this long are checked before reuse (see {@link PooledHttpClients#CHECK_AFTER_IDLE}). */
+    static final TimeValue CHECK_AFTER_IDLE = PooledHttpClients.CHECK_AFTER_IDLE;
     private static final ContentType JSON = ContentType.create("application/json");
 
     /** A failure a retry might cure: no answer, or a 5xx. */
@@ -83,24 +72,9 @@ final class AgentGymClient implements AutoCloseable {
         this.baseUrl = baseUrl;
         this.requestTimeout = requestTimeout;
         this.connectTimeout = connectTimeout;
-        Timeout request = Timeout.ofMilliseconds(requestTimeout.toMillis());
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
-                                .setSocketTimeout(request)
-                                .setValidateAfterInactivity(CHECK_AFTER_IDLE)
-                                .build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(request)
-                        .setConnectionRequestTimeout(request).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
+        this.http = PooledHttpClients.builder()
+                .setConnectTimeout(connectTimeout)
+                .setRequestTimeout(requestTimeout)
                 .build();
     }
 

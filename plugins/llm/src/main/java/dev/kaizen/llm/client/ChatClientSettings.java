@@ -52,6 +52,11 @@ public record ChatClientSettings(URI baseUrl, ApiKey apiKey, int maxConcurrency,
         return URI.create(base.endsWith("/") ? base + "models" : base + "/models");
     }
 
+    /** {@code text} with the API key removed, where there is one (see {@link ApiKey#redact}). */
+    String redact(String text) {
+        return apiKey == null ? text : apiKey.redact(text);
+    }
+
     /** These settings with another base URL. */
     public ChatClientSettings withBaseUrl(URI newBaseUrl) {
         return new ChatClientSettings(newBaseUrl, apiKey, maxConcurrency, requestTimeout, connectTimeout, maxRetries,
