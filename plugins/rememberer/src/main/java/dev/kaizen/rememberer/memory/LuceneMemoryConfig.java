@@ -1,6 +1,7 @@
 package dev.kaizen.rememberer.memory;
 
 import dev.kaizen.api.memory.ExperienceMemoryConfig;
+import dev.kaizen.rememberer.memory.retrieval.InstructionSimilarity;
 import java.util.Locale;
 
 /**

@@ -1,4 +1,4 @@
-package dev.kaizen.rememberer.memory;
+package dev.kaizen.rememberer.memory.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.env.Action;
 import dev.kaizen.api.env.Observation;
+import dev.kaizen.rememberer.memory.record.ActionEntry;
+import dev.kaizen.rememberer.memory.record.InstructionTerms;
+import dev.kaizen.rememberer.memory.record.MemoryRecord;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

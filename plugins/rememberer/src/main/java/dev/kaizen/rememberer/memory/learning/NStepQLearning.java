@@ -1,4 +1,4 @@
-package dev.kaizen.rememberer.memory;
+package dev.kaizen.rememberer.memory.learning;
 
 /**
  * The n-step Q-learning rule of the memory:
@@ -34,11 +34,6 @@ public final class NStepQLearning {
         this.alpha = alpha;
         this.gamma = gamma;
         this.nStep = nStep;
-    }
-
-    /** The rule of a memory config. */
-    public static NStepQLearning of(LuceneMemoryConfig config) {
-        return new NStepQLearning(config.constantAlpha(), config.gamma(), config.nStep());
     }
 
     /** Whether the target of step {@code t} of an episode of {@code length} steps bootstraps from step {@code t + n}. */

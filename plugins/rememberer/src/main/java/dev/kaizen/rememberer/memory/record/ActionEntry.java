@@ -1,4 +1,4 @@
-package dev.kaizen.rememberer.memory;
+package dev.kaizen.rememberer.memory.record;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,9 +13,9 @@ import dev.kaizen.api.env.Action;
  * @param lastReward the reward it received the last time
  * @param touched the memory's update clock when it was last updated
  */
-record ActionEntry(Action action, double value, int visits, double lastReward, long touched) {
+public record ActionEntry(Action action, double value, int visits, double lastReward, long touched) {
 
-    ActionEntry {
+    public ActionEntry {
         requireNonNull(action, "action is null");
         if (!Double.isFinite(value) || !Double.isFinite(lastReward)) {
             throw new IllegalArgumentException("value and lastReward must be finite: " + value + ", " + lastReward);

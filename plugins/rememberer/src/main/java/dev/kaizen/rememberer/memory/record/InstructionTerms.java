@@ -1,4 +1,4 @@
-package dev.kaizen.rememberer.memory;
+package dev.kaizen.rememberer.memory.record;
 
 import java.util.Arrays;
 
@@ -6,12 +6,12 @@ import java.util.Arrays;
  * An instruction after analysis: its distinct terms, sorted, and its token count (the field length
  * BM25 sees). Immutable.
  */
-record InstructionTerms(String[] terms, int length) {
+public record InstructionTerms(String[] terms, int length) {
 
-    static final InstructionTerms EMPTY = new InstructionTerms(new String[0], 0);
+    public static final InstructionTerms EMPTY = new InstructionTerms(new String[0], 0);
 
     /** Whether the sorted term array contains {@code term}. */
-    boolean contains(String term) {
+    public boolean contains(String term) {
         return Arrays.binarySearch(terms, term) >= 0;
     }
 

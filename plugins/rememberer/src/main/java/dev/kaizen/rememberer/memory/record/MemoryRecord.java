@@ -1,4 +1,4 @@
-package dev.kaizen.rememberer.memory;
+package dev.kaizen.rememberer.memory.record;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,12 +17,12 @@ import java.util.Map;
 
 /**
  * One record of the memory: the state (instruction, observation) and the actions tried there.
- * Mutable; owned by one {@link LuceneMemory} and used from its thread.
+ * Mutable; held by one {@link MemoryRecords} and used from its thread.
  */
-final class MemoryRecord {
+public final class MemoryRecord {
 
     /** Fewest visits first, then least recently updated, then oldest action text order. */
-    static final Comparator<ActionEntry> LEAST_USEFUL_ACTION = Comparator.comparingInt(ActionEntry::visits)
+    private static final Comparator<ActionEntry> LEAST_USEFUL_ACTION = Comparator.comparingInt(ActionEntry::visits)
             .thenComparingLong(ActionEntry::touched)
             .thenComparing(e -> e.action().text());
 
@@ -40,7 +40,7 @@ final class MemoryRecord {
     private long touched;
     private long visits;
 
-    MemoryRecord(long id, String instruction, Observation observation, InstructionTerms terms, long touched) {
+    public MemoryRecord(long id, String instruction, Observation observation, InstructionTerms terms, long touched) {
         this.id = id;
         this.instruction = requireNonNull(instruction, "instruction is null");
         this.observation = requireNonNull(observation, "observation is null");
@@ -50,7 +50,7 @@ final class MemoryRecord {
     }
 
     /** The record key of a state: a SHA-256 of instruction and observation text. */
-    static String key(String instruction, String observationText) {
+    public static String key(String instruction, String observationText) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(instruction.getBytes(StandardCharsets.UTF_8));
@@ -62,46 +62,46 @@ final class MemoryRecord {
         }
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
-    String instruction() {
+    public String instruction() {
         return instruction;
     }
 
-    Observation observation() {
+    public Observation observation() {
         return observation;
     }
 
-    InstructionTerms terms() {
+    public InstructionTerms terms() {
         return terms;
     }
 
-    long touched() {
+    public long touched() {
         return touched;
     }
 
     /** The sum of the actions' visit counts. */
-    long visits() {
+    public long visits() {
         return visits;
     }
 
     /** The remembered actions, in the order they were first tried. */
-    List<ActionEntry> actions() {
+    public List<ActionEntry> actions() {
         return List.copyOf(actions.values());
     }
 
-    ActionEntry action(Action action) {
+    public ActionEntry action(Action action) {
         return actions.get(action.text());
     }
 
     /** {@code max_a Q(g, o, a)} over the remembered actions; 0 if there are none. */
-    double maxValue() {
+    public double maxValue() {
         double max = Double.NEGATIVE_INFINITY;
         for (ActionEntry entry : actions.values()) {
             max = Math.max(max, entry.value());
@@ -115,7 +115,7 @@ final class MemoryRecord {
      *
      * @return whether an action was evicted
      */
-    boolean put(ActionEntry entry, int limit) {
+    public boolean put(ActionEntry entry, int limit) {
         ActionEntry old = actions.put(entry.action().text(), entry);
         visits += entry.visits() - (old == null ? 0 : old.visits());
         touched = Math.max(touched, entry.touched());
@@ -130,17 +130,17 @@ final class MemoryRecord {
     }
 
     /** Marks the record updated at {@code clock} (the clock never goes back). */
-    void touch(long clock) {
+    public void touch(long clock) {
         touched = Math.max(touched, clock);
     }
 
     /** Loads an entry as stored (no eviction). */
-    void restore(ActionEntry entry) {
+    public void restore(ActionEntry entry) {
         put(entry, Integer.MAX_VALUE);
     }
 
     /** The actions as values, best first (ties by action text). */
-    List<ActionValue> values() {
+    public List<ActionValue> values() {
         List<ActionEntry> sorted = new ArrayList<>(actions.values());
         sorted.sort(Comparator.comparingDouble(ActionEntry::value).reversed()
                 .thenComparing(e -> e.action().text()));

@@ -1,9 +1,12 @@
-package dev.kaizen.rememberer.memory;
+package dev.kaizen.rememberer.memory.retrieval;
 
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The instruction similarity {@code f_g} of the {@code lucene} memory; see {@link LuceneMemoryConfig}. */
+/**
+ * The instruction similarity {@code f_g} of the {@code lucene} memory; see
+ * {@link dev.kaizen.rememberer.memory.LuceneMemoryConfig}.
+ */
 public enum InstructionSimilarity {
     /** Jaccard overlap of analysed terms, each term weighted by its BM25 inverse document frequency. */
     WEIGHTED_OVERLAP,

@@ -1,4 +1,4 @@
-package dev.kaizen.rememberer.memory;
+package dev.kaizen.rememberer.memory.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
