@@ -2,23 +2,14 @@ package dev.kaizen.llm.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Checks and converts the connection fields that the {@code llm} policy and critic configs share
- * into {@link ChatClientSettings}. Error messages name the config field and what is allowed.
+ * Checks of the fields of the {@code llm} parts' configs: the server's URL, the API key's variable
+ * and number ranges ({@link ConnectionFields} holds the connection fields themselves). Error
+ * messages name the config field and what is allowed. Stateless.
  */
 public final class ClientFields {
-
-    public static final int DEFAULT_MAX_CONCURRENCY = 64;
-    public static final double DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
-    public static final double DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
-    public static final int DEFAULT_MAX_RETRIES = 4;
-    public static final int DEFAULT_INITIAL_BACKOFF_MILLIS = 500;
-    public static final int DEFAULT_MAX_BACKOFF_MILLIS = 20_000;
-    public static final double DEFAULT_MAX_RETRY_AFTER_SECONDS = 120;
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -69,28 +60,6 @@ public final class ClientFields {
         if (!(value.doubleValue() >= min) || Double.isInfinite(value.doubleValue())) {
             throw new IllegalArgumentException(field + " must be a finite number >= " + trim(min) + ", got " + value);
         }
-    }
-
-    /**
-     * Builds client settings.
-     *
-     * @param apiKeyEnv the name of the environment variable holding the key, or null for no key
-     * @param environment looks up environment variables
-     */
-    public static ChatClientSettings settings(String baseUrl, String apiKeyEnv, int maxConcurrency,
-                                              double requestTimeoutSeconds, double connectTimeoutSeconds,
-                                              int maxRetries, int initialBackoffMillis, int maxBackoffMillis,
-                                              double maxRetryAfterSeconds, long jitterSeed,
-                                              Function<String, String> environment) {
-        ApiKey key = apiKeyEnv == null ? null : ApiKey.fromEnvironment(apiKeyEnv, "apiKeyEnv", environment);
-        return new ChatClientSettings(baseUrl(baseUrl, "baseUrl"), key, maxConcurrency,
-                seconds(requestTimeoutSeconds), seconds(connectTimeoutSeconds), maxRetries,
-                Duration.ofMillis(initialBackoffMillis), Duration.ofMillis(maxBackoffMillis),
-                seconds(maxRetryAfterSeconds), jitterSeed);
-    }
-
-    private static Duration seconds(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     private static String trim(double value) {

@@ -13,16 +13,9 @@ import dev.kaizen.llm.client.ChatMessage;
 import dev.kaizen.llm.client.ChatRequest;
 import dev.kaizen.llm.client.LlmServerException;
 import dev.kaizen.llm.prompt.ReactPrompt;
+import dev.kaizen.llm.request.ContextRequests;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class LlmCritic implements Critic {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmCritic.class);
-    private static final Set<Integer> FATAL_STATUSES = Set.of(401, 403, 404);
     private static final Pattern BEST = Pattern.compile("^[\\W_]*best[\\W_]*:[ \\t*_]*(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern RANKING = Pattern.compile("^[\\W_]*ranking[\\W_]*:[ \\t*_]*(.*)$",
@@ -68,10 +60,9 @@ public final class LlmCritic implements Critic {
     private final ChatClient client;
     private final ReactPrompt render;
     private final long seed;
-    private final ExecutorService workers;
+    private final ContextRequests requests;
     private final MetricsSink metrics;
     private final AtomicLong judged = new AtomicLong();
-    private final AtomicLong repairs = new AtomicLong();
 
     public LlmCritic(LlmCriticConfig config, ChatClient client, long seed) {
         this(config, client, seed, MetricsSink.DISCARD);
@@ -91,12 +82,7 @@ public final class LlmCritic implements Critic {
         this.client = requireNonNull(client, "client is null");
         this.render = new ReactPrompt(config.promptOptions());
         this.seed = seed;
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.maxConcurrency(), r -> {
-            Thread thread = new Thread(r, "llm-critic-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.requests = new ContextRequests(client, config.maxConcurrency(), "llm-critic", "the critic's server");
     }
 
     @Override
@@ -105,33 +91,17 @@ public final class LlmCritic implements Critic {
             throw new IllegalArgumentException("contexts and candidate lists differ in length: " + contexts.size()
                     + " vs " + candidates.size());
         }
-        List<Future<double[]>> futures = new ArrayList<>(contexts.size());
-        for (int i = 0; i < contexts.size(); i++) {
+        return requests.forEach(contexts, i -> {
             AgentContext context = contexts.get(i);
             List<Action> options = List.copyOf(candidates.get(i));
-            futures.add(workers.submit(() -> Ranks.scores(options.size(), rank(context, options))));
-        }
-        List<double[]> out = new ArrayList<>(contexts.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                out.add(futures.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(f -> f.cancel(true));
-                throw new IllegalStateException("interrupted while waiting for the critic's server", e);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof LlmServerException failure)) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-                if (FATAL_STATUSES.contains(failure.status())) {
-                    throw failure;
-                }
-                LOG.warn("no judgement for task {} at step {}: {}", contexts.get(i).task().id(),
-                        contexts.get(i).step(), failure.getMessage());
-                out.add(null);
-            }
-        }
-        return out;
+            return () -> Ranks.scores(options.size(), rank(context, options));
+        }, LlmCritic::unjudged);
+    }
+
+    /** No scores (a null row): the search records the context's episode as errored. */
+    private static double[] unjudged(AgentContext context, LlmServerException failure) {
+        LOG.warn("no judgement for task {} at step {}: {}", context.task().id(), context.step(), failure.getMessage());
+        return null;
     }
 
     /** Candidate indices, best first; possibly partial. */
@@ -198,12 +168,8 @@ public final class LlmCritic implements Critic {
         if (outcome.value() != null || !config.repair()) {
             return outcome.value();
         }
-        repairs.incrementAndGet();
-        List<ChatMessage> retry = new ArrayList<>(messages);
-        retry.add(ChatMessage.assistant(reply));
-        retry.add(ChatMessage.user("Your answer could not be read: " + outcome.problem() + ". " + question));
-        String again = client.complete(request.withMessages(retry).withSeed(Seeds.derive(requestSeed, "repair")))
-                .get(0).content();
+        String again = requests.repair(request, reply,
+                "Your answer could not be read: " + outcome.problem() + ". " + question).content();
         Outcome<T> second = reading.read(again);
         if (second.value() == null) {
             LOG.debug("task {} step {}: judgement unreadable twice ({}); leaving candidates tied",
@@ -294,17 +260,8 @@ public final class LlmCritic implements Critic {
 
     @Override
     public void close() {
-        workers.shutdownNow();
-        ChatClient.Stats stats = client.stats();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("model", config.model());
-        fields.put("contexts", judged.get());
-        fields.put("requests", stats.requests());
-        fields.put("retries", stats.retries());
-        fields.put("failedRequests", stats.failures());
-        fields.put("repairs", repairs.get());
-        metrics.record("llm-critic", fields);
-        client.close();
+        metrics.record("llm-critic", requests.stop(config.model(), judged::get));
+        requests.close();
     }
 
     @Override

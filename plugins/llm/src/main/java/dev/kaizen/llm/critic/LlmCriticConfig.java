@@ -4,6 +4,7 @@ import static dev.kaizen.llm.client.ClientFields.atLeast;
 
 import dev.kaizen.api.critic.CriticConfig;
 import dev.kaizen.llm.client.ClientFields;
+import dev.kaizen.llm.client.ConnectionFields;
 import dev.kaizen.llm.prompt.PromptOptions;
 
 /**
@@ -26,13 +27,14 @@ import dev.kaizen.llm.prompt.PromptOptions;
  * @param historyWindow earlier steps shown to the judge; default 10
  * @param maxObservationChars observations are cut beyond this; default 4000
  * @param repair whether an unreadable judgement is answered once with what was wrong; default true
- * @param maxConcurrency the most requests in flight; default 64
- * @param requestTimeoutSeconds how long one request may take; default 120
- * @param connectTimeoutSeconds how long connecting may take; default 10
- * @param maxRetries retries of a failed request; default 4
- * @param initialBackoffMillis the wait before the first retry, doubled each time; default 500
- * @param maxBackoffMillis the longest wait between retries; default 20000
- * @param maxRetryAfterSeconds the longest Retry-After honoured; default 120
+ * @param maxConcurrency the most requests in flight; this field and the next six are
+ *     {@link ConnectionFields}, where their defaults are
+ * @param requestTimeoutSeconds how long one request may take
+ * @param connectTimeoutSeconds how long connecting may take
+ * @param maxRetries retries of a failed request
+ * @param initialBackoffMillis the wait before the first retry, doubled each time
+ * @param maxBackoffMillis the longest wait between retries
+ * @param maxRetryAfterSeconds the longest Retry-After honoured
  */
 public record LlmCriticConfig(String baseUrl, String model, String apiKeyEnv, RankingProcedure procedure,
                               Integer maxPicks, Double temperature, Integer maxTokens, String instructions,
@@ -56,17 +58,6 @@ public record LlmCriticConfig(String baseUrl, String model, String apiKeyEnv, Ra
         historyWindow = historyWindow == null ? 10 : historyWindow;
         maxObservationChars = maxObservationChars == null ? 4000 : maxObservationChars;
         repair = repair == null ? Boolean.TRUE : repair;
-        maxConcurrency = maxConcurrency == null ? ClientFields.DEFAULT_MAX_CONCURRENCY : maxConcurrency;
-        requestTimeoutSeconds = requestTimeoutSeconds == null ? ClientFields.DEFAULT_REQUEST_TIMEOUT_SECONDS
-                : requestTimeoutSeconds;
-        connectTimeoutSeconds = connectTimeoutSeconds == null ? ClientFields.DEFAULT_CONNECT_TIMEOUT_SECONDS
-                : connectTimeoutSeconds;
-        maxRetries = maxRetries == null ? ClientFields.DEFAULT_MAX_RETRIES : maxRetries;
-        initialBackoffMillis = initialBackoffMillis == null ? ClientFields.DEFAULT_INITIAL_BACKOFF_MILLIS
-                : initialBackoffMillis;
-        maxBackoffMillis = maxBackoffMillis == null ? ClientFields.DEFAULT_MAX_BACKOFF_MILLIS : maxBackoffMillis;
-        maxRetryAfterSeconds = maxRetryAfterSeconds == null ? ClientFields.DEFAULT_MAX_RETRY_AFTER_SECONDS
-                : maxRetryAfterSeconds;
 
         if (maxPicks != null) {
             atLeast("maxPicks", maxPicks, 1);
@@ -78,13 +69,16 @@ public record LlmCriticConfig(String baseUrl, String model, String apiKeyEnv, Ra
         atLeast("maxTokens", maxTokens, 1);
         atLeast("historyWindow", historyWindow, 0);
         atLeast("maxObservationChars", maxObservationChars, 100);
-        atLeast("maxConcurrency", maxConcurrency, 1);
-        atLeast("requestTimeoutSeconds", requestTimeoutSeconds, 0.001);
-        atLeast("connectTimeoutSeconds", connectTimeoutSeconds, 0.001);
-        atLeast("maxRetries", maxRetries, 0);
-        atLeast("initialBackoffMillis", initialBackoffMillis, 0);
-        atLeast("maxBackoffMillis", maxBackoffMillis, initialBackoffMillis);
-        atLeast("maxRetryAfterSeconds", maxRetryAfterSeconds, 0);
+        // the connection fields last: their checks follow those of the fields above
+        ConnectionFields connection = new ConnectionFields(maxConcurrency, requestTimeoutSeconds,
+                connectTimeoutSeconds, maxRetries, initialBackoffMillis, maxBackoffMillis, maxRetryAfterSeconds);
+        maxConcurrency = connection.maxConcurrency();
+        requestTimeoutSeconds = connection.requestTimeoutSeconds();
+        connectTimeoutSeconds = connection.connectTimeoutSeconds();
+        maxRetries = connection.maxRetries();
+        initialBackoffMillis = connection.initialBackoffMillis();
+        maxBackoffMillis = connection.maxBackoffMillis();
+        maxRetryAfterSeconds = connection.maxRetryAfterSeconds();
     }
 
     /** Whether the server or the model is left to the {@code llm} policy. */
@@ -106,5 +100,11 @@ public record LlmCriticConfig(String baseUrl, String model, String apiKeyEnv, Ra
     PromptOptions promptOptions() {
         return new PromptOptions(null, instructions, historyWindow, maxObservationChars,
                 PromptOptions.DEFAULT_MAX_ACTIONS_LISTED, 0, 0);
+    }
+
+    /** The connection fields, for the client's settings. */
+    public ConnectionFields connection() {
+        return new ConnectionFields(maxConcurrency, requestTimeoutSeconds, connectTimeoutSeconds, maxRetries,
+                initialBackoffMillis, maxBackoffMillis, maxRetryAfterSeconds);
     }
 }

@@ -8,7 +8,6 @@ import dev.kaizen.api.critic.CriticFactory;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.llm.client.ChatClient;
-import dev.kaizen.llm.client.ClientFields;
 import dev.kaizen.llm.client.ClientProvenance;
 import dev.kaizen.llm.policy.LlmPolicy;
 import dev.kaizen.llm.policy.LlmPolicyConfig;
@@ -61,10 +60,8 @@ public final class LlmCriticFactory implements CriticFactory<LlmCriticConfig> {
     @Override
     public Critic create(LlmCriticConfig given, ComponentContext context) {
         LlmCriticConfig config = given.followsPolicy() ? fromPolicy(given, context) : given;
-        ChatClient client = new ChatClient(ClientFields.settings(config.baseUrl(), config.apiKeyEnv(),
-                config.maxConcurrency(), config.requestTimeoutSeconds(), config.connectTimeoutSeconds(),
-                config.maxRetries(), config.initialBackoffMillis(), config.maxBackoffMillis(),
-                config.maxRetryAfterSeconds(), context.seed(name() + "/jitter"), environment));
+        ChatClient client = new ChatClient(config.connection().settings(config.baseUrl(), config.apiKeyEnv(),
+                context.seed(name() + "/jitter"), environment));
         return new LlmCritic(config, client, context.seed(name()), context.metrics());
     }
 

@@ -21,21 +21,15 @@ import dev.kaizen.llm.client.ChatRequest;
 import dev.kaizen.llm.client.LlmServerException;
 import dev.kaizen.llm.prompt.ActionParser;
 import dev.kaizen.llm.prompt.ReactPrompt;
+import dev.kaizen.llm.request.ContextRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,17 +62,15 @@ public final class LlmPolicy implements Policy, Checkpointable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmPolicy.class);
     private static final String CHECKPOINT_FILE = "llm-policy.json";
-    private static final Set<Integer> FATAL_STATUSES = Set.of(401, 403, 404);
 
     private final LlmPolicyConfig config;
     private final ChatClient client;
     private final ReactPrompt prompt;
     private final MetricsSink metrics;
-    private final ExecutorService workers;
+    private final ContextRequests requests;
     private final ObjectMapper mapper = new ObjectMapper();
     private volatile String model;
     private final AtomicLong contexts = new AtomicLong();
-    private final AtomicLong repairs = new AtomicLong();
     private final AtomicLong invalidActions = new AtomicLong();
     private final AtomicLong failedContexts = new AtomicLong();
 
@@ -88,12 +80,7 @@ public final class LlmPolicy implements Policy, Checkpointable {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.prompt = new ReactPrompt(config.promptOptions());
         this.model = config.model();
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.maxConcurrency(), r -> {
-            Thread thread = new Thread(r, "llm-policy-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.requests = new ContextRequests(client, config.maxConcurrency(), "llm-policy", "the LLM server");
     }
 
     /** The config the policy was built from: its base model and server, before any {@link #switchModel}. */
@@ -135,32 +122,13 @@ public final class LlmPolicy implements Policy, Checkpointable {
 
     @Override
     public List<Decision> decide(List<AgentContext> batch, Sampling sampling) {
-        List<Future<Decision>> futures = new ArrayList<>(batch.size());
-        for (AgentContext context : batch) {
-            futures.add(workers.submit(() -> decideOne(context, sampling)));
-        }
-        List<Decision> decisions = new ArrayList<>(batch.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                decisions.add(futures.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(f -> f.cancel(true));
-                throw new IllegalStateException("interrupted while waiting for the LLM server", e);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof LlmServerException failure)) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-                if (FATAL_STATUSES.contains(failure.status())) {
-                    throw failure;
-                }
-                failedContexts.incrementAndGet();
-                LOG.warn("no decision for task {} at step {}: {}", batch.get(i).task().id(), batch.get(i).step(),
-                        failure.getMessage());
-                decisions.add(Decision.failed(failure.getMessage()));
-            }
-        }
-        return decisions;
+        return requests.forEach(batch, i -> () -> decideOne(batch.get(i), sampling), this::failed);
+    }
+
+    private Decision failed(AgentContext context, LlmServerException failure) {
+        failedContexts.incrementAndGet();
+        LOG.warn("no decision for task {} at step {}: {}", context.task().id(), context.step(), failure.getMessage());
+        return Decision.failed(failure.getMessage());
     }
 
     private Decision decideOne(AgentContext context, Sampling sampling) {
@@ -192,12 +160,7 @@ public final class LlmPolicy implements Policy, Checkpointable {
             return new Decision(List.copyOf(found.values()));
         }
         if (config.repair()) {
-            repairs.incrementAndGet();
-            List<ChatMessage> retry = new ArrayList<>(messages);
-            retry.add(ChatMessage.assistant(firstInvalidReply));
-            retry.add(ChatMessage.user(ActionParser.repairRequest(firstInvalid)));
-            ChatChoice again = client.complete(request.withMessages(retry).withN(1)
-                    .withSeed(Seeds.derive(seed, "repair"))).get(0);
+            ChatChoice again = requests.repair(request, firstInvalidReply, ActionParser.repairRequest(firstInvalid));
             ActionParser.Parsed parsed = ActionParser.parse(again.content(), observation);
             if (parsed.valid()) {
                 return new Decision(List.of(candidate(parsed, again)));
@@ -242,19 +205,11 @@ public final class LlmPolicy implements Policy, Checkpointable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
-        ChatClient.Stats stats = client.stats();
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("model", model);
-        fields.put("contexts", contexts.get());
-        fields.put("requests", stats.requests());
-        fields.put("retries", stats.retries());
-        fields.put("failedRequests", stats.failures());
-        fields.put("repairs", repairs.get());
+        Map<String, Object> fields = requests.stop(model, contexts::get);
         fields.put("invalidActions", invalidActions.get());
         fields.put("failedContexts", failedContexts.get());
         metrics.record("llm-policy", fields);
-        client.close();
+        requests.close();
     }
 
     @Override

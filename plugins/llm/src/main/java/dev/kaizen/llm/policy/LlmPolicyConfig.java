@@ -4,6 +4,7 @@ import static dev.kaizen.llm.client.ClientFields.atLeast;
 
 import dev.kaizen.api.policy.PolicyConfig;
 import dev.kaizen.llm.client.ClientFields;
+import dev.kaizen.llm.client.ConnectionFields;
 import dev.kaizen.llm.prompt.PromptOptions;
 import java.util.List;
 
@@ -29,13 +30,14 @@ import java.util.List;
  * @param maxActionsListed the most valid actions listed per observation; default 100
  * @param maxAdvice the most advice exemplars shown; default 2
  * @param repair whether an unusable reply is answered once with what was wrong; default true
- * @param maxConcurrency the most requests in flight; default 64
- * @param requestTimeoutSeconds how long one request may take; default 120
- * @param connectTimeoutSeconds how long connecting may take; default 10
- * @param maxRetries retries of a failed request (429, 5xx, timeouts, broken or malformed answers); default 4
- * @param initialBackoffMillis the wait before the first retry, doubled each time; default 500
- * @param maxBackoffMillis the longest wait between retries; default 20000
- * @param maxRetryAfterSeconds the longest Retry-After honoured; default 120
+ * @param maxConcurrency the most requests in flight; this field and the next six are
+ *     {@link ConnectionFields}, where their defaults are
+ * @param requestTimeoutSeconds how long one request may take
+ * @param connectTimeoutSeconds how long connecting may take
+ * @param maxRetries retries of a failed request
+ * @param initialBackoffMillis the wait before the first retry, doubled each time
+ * @param maxBackoffMillis the longest wait between retries
+ * @param maxRetryAfterSeconds the longest Retry-After honoured
  */
 public record LlmPolicyConfig(String baseUrl, String model, String apiKeyEnv, Double candidateTemperature,
                               Double topP, Integer maxTokens, List<String> stop, Boolean logprobs,
@@ -62,17 +64,6 @@ public record LlmPolicyConfig(String baseUrl, String model, String apiKeyEnv, Do
         maxActionsListed = maxActionsListed == null ? PromptOptions.DEFAULT_MAX_ACTIONS_LISTED : maxActionsListed;
         maxAdvice = maxAdvice == null ? PromptOptions.DEFAULT_MAX_ADVICE : maxAdvice;
         repair = repair == null ? Boolean.TRUE : repair;
-        maxConcurrency = maxConcurrency == null ? ClientFields.DEFAULT_MAX_CONCURRENCY : maxConcurrency;
-        requestTimeoutSeconds = requestTimeoutSeconds == null ? ClientFields.DEFAULT_REQUEST_TIMEOUT_SECONDS
-                : requestTimeoutSeconds;
-        connectTimeoutSeconds = connectTimeoutSeconds == null ? ClientFields.DEFAULT_CONNECT_TIMEOUT_SECONDS
-                : connectTimeoutSeconds;
-        maxRetries = maxRetries == null ? ClientFields.DEFAULT_MAX_RETRIES : maxRetries;
-        initialBackoffMillis = initialBackoffMillis == null ? ClientFields.DEFAULT_INITIAL_BACKOFF_MILLIS
-                : initialBackoffMillis;
-        maxBackoffMillis = maxBackoffMillis == null ? ClientFields.DEFAULT_MAX_BACKOFF_MILLIS : maxBackoffMillis;
-        maxRetryAfterSeconds = maxRetryAfterSeconds == null ? ClientFields.DEFAULT_MAX_RETRY_AFTER_SECONDS
-                : maxRetryAfterSeconds;
 
         atLeast("candidateTemperature", candidateTemperature, 0);
         if (topP != null && !(topP > 0 && topP <= 1)) {
@@ -86,18 +77,27 @@ public record LlmPolicyConfig(String baseUrl, String model, String apiKeyEnv, Do
         atLeast("maxObservationChars", maxObservationChars, 100);
         atLeast("maxActionsListed", maxActionsListed, 1);
         atLeast("maxAdvice", maxAdvice, 0);
-        atLeast("maxConcurrency", maxConcurrency, 1);
-        atLeast("requestTimeoutSeconds", requestTimeoutSeconds, 0.001);
-        atLeast("connectTimeoutSeconds", connectTimeoutSeconds, 0.001);
-        atLeast("maxRetries", maxRetries, 0);
-        atLeast("initialBackoffMillis", initialBackoffMillis, 0);
-        atLeast("maxBackoffMillis", maxBackoffMillis, initialBackoffMillis);
-        atLeast("maxRetryAfterSeconds", maxRetryAfterSeconds, 0);
+        // the connection fields last: their checks follow those of the fields above
+        ConnectionFields connection = new ConnectionFields(maxConcurrency, requestTimeoutSeconds,
+                connectTimeoutSeconds, maxRetries, initialBackoffMillis, maxBackoffMillis, maxRetryAfterSeconds);
+        maxConcurrency = connection.maxConcurrency();
+        requestTimeoutSeconds = connection.requestTimeoutSeconds();
+        connectTimeoutSeconds = connection.connectTimeoutSeconds();
+        maxRetries = connection.maxRetries();
+        initialBackoffMillis = connection.initialBackoffMillis();
+        maxBackoffMillis = connection.maxBackoffMillis();
+        maxRetryAfterSeconds = connection.maxRetryAfterSeconds();
     }
 
     /** The prompt options these fields describe. */
     public PromptOptions promptOptions() {
         return new PromptOptions(systemPrompt, instructions, historyWindow, maxObservationChars, maxActionsListed,
                 maxAdvice, PromptOptions.DEFAULT_MAX_ADVICE_CHARS);
+    }
+
+    /** The connection fields, for the client's settings. */
+    public ConnectionFields connection() {
+        return new ConnectionFields(maxConcurrency, requestTimeoutSeconds, connectTimeoutSeconds, maxRetries,
+                initialBackoffMillis, maxBackoffMillis, maxRetryAfterSeconds);
     }
 }

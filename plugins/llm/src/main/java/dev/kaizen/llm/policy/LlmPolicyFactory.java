@@ -6,7 +6,6 @@ import dev.kaizen.api.ComponentContext;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.PolicyFactory;
 import dev.kaizen.llm.client.ChatClient;
-import dev.kaizen.llm.client.ClientFields;
 import dev.kaizen.llm.client.ClientProvenance;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,10 +38,8 @@ public final class LlmPolicyFactory implements PolicyFactory<LlmPolicyConfig> {
 
     @Override
     public Policy create(LlmPolicyConfig config, ComponentContext context) {
-        ChatClient client = new ChatClient(ClientFields.settings(config.baseUrl(), config.apiKeyEnv(),
-                config.maxConcurrency(), config.requestTimeoutSeconds(), config.connectTimeoutSeconds(),
-                config.maxRetries(), config.initialBackoffMillis(), config.maxBackoffMillis(),
-                config.maxRetryAfterSeconds(), context.seed(name() + "/jitter"), environment));
+        ChatClient client = new ChatClient(config.connection().settings(config.baseUrl(), config.apiKeyEnv(),
+                context.seed(name() + "/jitter"), environment));
         return new LlmPolicy(config, client, context.metrics());
     }
 
