@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.trajectory.PairLevel;
 import dev.kaizen.api.trajectory.PreferencePair;
-import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.llm.client.ChatMessage;
 import dev.kaizen.llm.prompt.PromptOptions;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -23,14 +19,14 @@ import org.pf4j.Extension;
  * File: {@code eto-trajectory-pairs.json}.
  */
 @Extension
-public final class EtoTrajectoryPairsFormat extends ConversationFormat {
+public final class EtoTrajectoryPairsFormat extends PreferenceFormat {
 
     public EtoTrajectoryPairsFormat() {
         this(PromptOptions.defaults());
     }
 
     public EtoTrajectoryPairsFormat(PromptOptions options) {
-        super(options);
+        super(options, Layout.JSON_ARRAY);
     }
 
     @Override
@@ -43,48 +39,44 @@ public final class EtoTrajectoryPairsFormat extends ConversationFormat {
         return "ETO's preference file (id, prompt, chosen, rejected as from/value turns); trajectory- and step-level";
     }
 
+    /** Every pair, trajectory- and step-level. */
     @Override
-    public boolean supervised() {
-        return false;
-    }
-
-    @Override
-    public List<Path> write(List<Trajectory> trajectories, List<PreferencePair> pairs, Path directory,
-                            String datasetName) throws IOException {
+    protected List<PreferencePair> selectPairs(List<PreferencePair> pairs) {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException(name() + " writes preference pairs and the data holds none; run a "
                     + "method that writes pairs/*.jsonl (eto, agentq, stepagent) first");
         }
-        List<ObjectNode> rows = new ArrayList<>();
-        for (PreferencePair pair : pairs) {
-            List<ChatMessage> chosen;
-            List<ChatMessage> rejected;
-            List<ChatMessage> context;
-            String id;
-            if (pair.level() == PairLevel.TRAJECTORY) {
-                TrajectoryTurns turns = trajectoryTurns(pair);
-                context = turns.context();
-                chosen = turns.chosen();
-                rejected = turns.rejected();
-                id = pair.context().task().id();
-            } else {
-                context = stepPrompt(pair);
-                chosen = List.of(stepTurn(pair.chosen()));
-                rejected = List.of(stepTurn(pair.rejected()));
-                id = pair.context().task().id() + "@" + pair.context().step();
-            }
-            ObjectNode row = MAPPER.createObjectNode();
-            row.put("id", id);
-            ArrayNode promptTurns = row.putArray("prompt");
-            promptTurns.add(fromValue(ChatMessage.user(context.get(0).content())));
-            promptTurns.add(fromValue(ChatMessage.assistant("OK")));
-            context.subList(1, context.size()).forEach(m -> promptTurns.add(fromValue(m)));
-            ArrayNode chosenTurns = row.putArray("chosen");
-            chosen.forEach(m -> chosenTurns.add(fromValue(m)));
-            ArrayNode rejectedTurns = row.putArray("rejected");
-            rejected.forEach(m -> rejectedTurns.add(fromValue(m)));
-            rows.add(row);
+        return pairs;
+    }
+
+    @Override
+    protected ObjectNode row(PreferencePair pair) {
+        List<ChatMessage> chosen;
+        List<ChatMessage> rejected;
+        List<ChatMessage> context;
+        String id;
+        if (pair.level() == PairLevel.TRAJECTORY) {
+            TrajectoryTurns turns = trajectoryTurns(pair);
+            context = turns.context();
+            chosen = turns.chosen();
+            rejected = turns.rejected();
+            id = pair.context().task().id();
+        } else {
+            context = stepPrompt(pair);
+            chosen = List.of(stepTurn(pair.chosen()));
+            rejected = List.of(stepTurn(pair.rejected()));
+            id = pair.context().task().id() + "@" + pair.context().step();
         }
-        return List.of(writeJsonArray(directory.resolve(name() + ".json"), rows));
+        ObjectNode row = MAPPER.createObjectNode();
+        row.put("id", id);
+        ArrayNode promptTurns = row.putArray("prompt");
+        promptTurns.add(fromValue(ChatMessage.user(context.get(0).content())));
+        promptTurns.add(fromValue(ChatMessage.assistant("OK")));
+        context.subList(1, context.size()).forEach(m -> promptTurns.add(fromValue(m)));
+        ArrayNode chosenTurns = row.putArray("chosen");
+        chosen.forEach(m -> chosenTurns.add(fromValue(m)));
+        ArrayNode rejectedTurns = row.putArray("rejected");
+        rejected.forEach(m -> rejectedTurns.add(fromValue(m)));
+        return row;
     }
 }

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.trajectory.PreferencePair;
-import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.llm.client.ChatMessage;
 import dev.kaizen.llm.prompt.PromptOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.pf4j.Extension;
@@ -26,7 +24,7 @@ import org.pf4j.Extension;
  * Files: {@code llamafactory-dpo.json}, {@code dataset_info.json}.
  */
 @Extension
-public final class LlamaFactoryDpoFormat extends ConversationFormat {
+public final class LlamaFactoryDpoFormat extends PreferenceFormat {
 
     /** The file LLaMA-Factory reads dataset descriptions from. */
     public static final String DATASET_INFO = "dataset_info.json";
@@ -36,7 +34,7 @@ public final class LlamaFactoryDpoFormat extends ConversationFormat {
     }
 
     public LlamaFactoryDpoFormat(PromptOptions options) {
-        super(options);
+        super(options, Layout.JSON_ARRAY);
     }
 
     @Override
@@ -49,11 +47,6 @@ public final class LlamaFactoryDpoFormat extends ConversationFormat {
         return "LLaMA-Factory sharegpt preference data (single-message chosen/rejected) with its dataset_info.json entry";
     }
 
-    @Override
-    public boolean supervised() {
-        return false;
-    }
-
     /** The dataset's name in {@code dataset_info.json}. */
     public static String datasetKey(String datasetName) {
         String cleaned = datasetName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
@@ -61,22 +54,22 @@ public final class LlamaFactoryDpoFormat extends ConversationFormat {
     }
 
     @Override
-    public List<Path> write(List<Trajectory> trajectories, List<PreferencePair> pairs, Path directory,
-                            String datasetName) throws IOException {
-        List<ObjectNode> rows = new ArrayList<>();
-        for (PreferencePair pair : requireStepPairs(pairs)) {
-            List<ChatMessage> prompt = stepPrompt(pair);
-            ObjectNode row = MAPPER.createObjectNode();
-            ArrayNode conversations = row.putArray("conversations");
-            for (ChatMessage message : prompt.subList(1, prompt.size())) {
-                conversations.add(fromValue(message));
-            }
-            row.put("system", prompt.get(0).content());
-            row.set("chosen", fromValue(stepTurn(pair.chosen())));
-            row.set("rejected", fromValue(stepTurn(pair.rejected())));
-            rows.add(row);
+    protected ObjectNode row(PreferencePair pair) {
+        List<ChatMessage> prompt = stepPrompt(pair);
+        ObjectNode row = MAPPER.createObjectNode();
+        ArrayNode conversations = row.putArray("conversations");
+        for (ChatMessage message : prompt.subList(1, prompt.size())) {
+            conversations.add(fromValue(message));
         }
-        Path data = writeJsonArray(directory.resolve(name() + ".json"), rows);
+        row.put("system", prompt.get(0).content());
+        row.set("chosen", fromValue(stepTurn(pair.chosen())));
+        row.set("rejected", fromValue(stepTurn(pair.rejected())));
+        return row;
+    }
+
+    /** The data file and {@code dataset_info.json} with the entry that registers it. */
+    @Override
+    protected List<Path> written(Path data, Path directory, String datasetName) throws IOException {
         return List.of(data, writeDatasetInfo(directory, datasetKey(datasetName), data.getFileName().toString()));
     }
 

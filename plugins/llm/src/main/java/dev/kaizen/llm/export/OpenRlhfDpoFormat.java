@@ -2,11 +2,8 @@ package dev.kaizen.llm.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.trajectory.PreferencePair;
-import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.llm.client.ChatMessage;
 import dev.kaizen.llm.prompt.PromptOptions;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
@@ -19,14 +16,14 @@ import org.pf4j.Extension;
  * reward-model trainer). Step-level pairs only. File: {@code openrlhf-dpo.jsonl}.
  */
 @Extension
-public final class OpenRlhfDpoFormat extends ConversationFormat {
+public final class OpenRlhfDpoFormat extends PreferenceFormat {
 
     public OpenRlhfDpoFormat() {
         this(PromptOptions.defaults());
     }
 
     public OpenRlhfDpoFormat(PromptOptions options) {
-        super(options);
+        super(options, Layout.JSON_LINES);
     }
 
     @Override
@@ -40,26 +37,16 @@ public final class OpenRlhfDpoFormat extends ConversationFormat {
     }
 
     @Override
-    public boolean supervised() {
-        return false;
-    }
-
-    @Override
-    public List<Path> write(List<Trajectory> trajectories, List<PreferencePair> pairs, Path directory,
-                            String datasetName) throws IOException {
-        List<ObjectNode> rows = new ArrayList<>();
-        for (PreferencePair pair : requireStepPairs(pairs)) {
-            List<ChatMessage> prompt = stepPrompt(pair);
-            List<ChatMessage> chosen = new ArrayList<>(prompt);
-            chosen.add(stepTurn(pair.chosen()));
-            List<ChatMessage> rejected = new ArrayList<>(prompt);
-            rejected.add(stepTurn(pair.rejected()));
-            ObjectNode row = MAPPER.createObjectNode();
-            row.set("chosen", roleContent(chosen));
-            row.set("rejected", roleContent(rejected));
-            row.put("margin", pair.margin());
-            rows.add(row);
-        }
-        return List.of(writeJsonLines(directory.resolve(name() + ".jsonl"), rows));
+    protected ObjectNode row(PreferencePair pair) {
+        List<ChatMessage> prompt = stepPrompt(pair);
+        List<ChatMessage> chosen = new ArrayList<>(prompt);
+        chosen.add(stepTurn(pair.chosen()));
+        List<ChatMessage> rejected = new ArrayList<>(prompt);
+        rejected.add(stepTurn(pair.rejected()));
+        ObjectNode row = MAPPER.createObjectNode();
+        row.set("chosen", roleContent(chosen));
+        row.set("rejected", roleContent(rejected));
+        row.put("margin", pair.margin());
+        return row;
     }
 }

@@ -2,11 +2,7 @@ package dev.kaizen.llm.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.trajectory.PreferencePair;
-import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.llm.prompt.PromptOptions;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -18,14 +14,14 @@ import org.pf4j.Extension;
  * (their continuations would contain observations). File: {@code trl-dpo.jsonl}.
  */
 @Extension
-public final class TrlDpoFormat extends ConversationFormat {
+public final class TrlDpoFormat extends PreferenceFormat {
 
     public TrlDpoFormat() {
         this(PromptOptions.defaults());
     }
 
     public TrlDpoFormat(PromptOptions options) {
-        super(options);
+        super(options, Layout.JSON_LINES);
     }
 
     @Override
@@ -39,21 +35,11 @@ public final class TrlDpoFormat extends ConversationFormat {
     }
 
     @Override
-    public boolean supervised() {
-        return false;
-    }
-
-    @Override
-    public List<Path> write(List<Trajectory> trajectories, List<PreferencePair> pairs, Path directory,
-                            String datasetName) throws IOException {
-        List<ObjectNode> rows = new ArrayList<>();
-        for (PreferencePair pair : requireStepPairs(pairs)) {
-            ObjectNode row = MAPPER.createObjectNode();
-            row.set("prompt", roleContent(stepPrompt(pair)));
-            row.set("chosen", roleContent(List.of(stepTurn(pair.chosen()))));
-            row.set("rejected", roleContent(List.of(stepTurn(pair.rejected()))));
-            rows.add(row);
-        }
-        return List.of(writeJsonLines(directory.resolve(name() + ".jsonl"), rows));
+    protected ObjectNode row(PreferencePair pair) {
+        ObjectNode row = MAPPER.createObjectNode();
+        row.set("prompt", roleContent(stepPrompt(pair)));
+        row.set("chosen", roleContent(List.of(stepTurn(pair.chosen()))));
+        row.set("rejected", roleContent(List.of(stepTurn(pair.rejected()))));
+        return row;
     }
 }

@@ -3,11 +3,7 @@ package dev.kaizen.llm.export;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.trajectory.PairLevel;
 import dev.kaizen.api.trajectory.PreferencePair;
-import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.llm.prompt.PromptOptions;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -25,14 +21,14 @@ import org.pf4j.Extension;
  * File: {@code trl-dpo-trajectory.jsonl}.
  */
 @Extension
-public final class TrlDpoTrajectoryFormat extends ConversationFormat {
+public final class TrlDpoTrajectoryFormat extends PreferenceFormat {
 
     public TrlDpoTrajectoryFormat() {
         this(PromptOptions.defaults());
     }
 
     public TrlDpoTrajectoryFormat(PromptOptions options) {
-        super(options);
+        super(options, Layout.JSON_LINES);
     }
 
     @Override
@@ -45,29 +41,25 @@ public final class TrlDpoTrajectoryFormat extends ConversationFormat {
         return "TRL DPOTrainer conversational prompt/chosen/rejected, trajectory-level pairs (ETO's)";
     }
 
+    /** The trajectory-level pairs. */
     @Override
-    public boolean supervised() {
-        return false;
-    }
-
-    @Override
-    public List<Path> write(List<Trajectory> trajectories, List<PreferencePair> pairs, Path directory,
-                            String datasetName) throws IOException {
+    protected List<PreferencePair> selectPairs(List<PreferencePair> pairs) {
         List<PreferencePair> whole = pairs.stream().filter(p -> p.level() == PairLevel.TRAJECTORY).toList();
         if (whole.isEmpty()) {
             throw new IllegalArgumentException(name() + " writes trajectory-level pairs (eto writes them) and the data "
                     + "holds " + (pairs.isEmpty() ? "no pairs" : pairs.size() + " step-level pairs only; export those "
                     + "with trl-dpo"));
         }
-        List<ObjectNode> rows = new ArrayList<>();
-        for (PreferencePair pair : whole) {
-            TrajectoryTurns turns = trajectoryTurns(pair);
-            ObjectNode row = MAPPER.createObjectNode();
-            row.set("prompt", roleContent(turns.context()));
-            row.set("chosen", roleContent(turns.chosen()));
-            row.set("rejected", roleContent(turns.rejected()));
-            rows.add(row);
-        }
-        return List.of(writeJsonLines(directory.resolve(name() + ".jsonl"), rows));
+        return whole;
+    }
+
+    @Override
+    protected ObjectNode row(PreferencePair pair) {
+        TrajectoryTurns turns = trajectoryTurns(pair);
+        ObjectNode row = MAPPER.createObjectNode();
+        row.set("prompt", roleContent(turns.context()));
+        row.set("chosen", roleContent(turns.chosen()));
+        row.set("rejected", roleContent(turns.rejected()));
+        return row;
     }
 }
