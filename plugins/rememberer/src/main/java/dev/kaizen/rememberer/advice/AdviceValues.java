@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * How the values of a retrieved record's actions are presented to the policy.
@@ -68,10 +69,15 @@ public enum AdviceValues {
             visits += value.visits();
         }
         double mean = visits == 0 ? 0.0 : sum / visits;
-        List<ActionValue> relative = new ArrayList<>(advice.actions().size());
-        for (ActionValue value : advice.actions()) {
-            relative.add(new ActionValue(value.action(), value.value() - mean, value.visits()));
+        return revalued(advice, value -> value - mean);
+    }
+
+    /** The advice with each action's value replaced by {@code value} of it; all else as it was. */
+    static Advice revalued(Advice advice, DoubleUnaryOperator value) {
+        List<ActionValue> values = new ArrayList<>(advice.actions().size());
+        for (ActionValue action : advice.actions()) {
+            values.add(new ActionValue(action.action(), value.applyAsDouble(action.value()), action.visits()));
         }
-        return new Advice(advice.instruction(), advice.observation(), relative, advice.similarity());
+        return new Advice(advice.instruction(), advice.observation(), values, advice.similarity());
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kaizen.api.env.ObservationSimilarity;
 import dev.kaizen.api.memory.ExperienceMemory;
-import dev.kaizen.api.policy.ActionValue;
 import dev.kaizen.api.policy.Advice;
 import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.policy.Decision;
@@ -102,7 +101,7 @@ public final class AdvisedPolicy implements Policy {
                 if (a.similarity() >= minSimilarity) {
                     Advice presented = values.present(a);
                     if (values.informative(presented)) {
-                        advice.add(valuesZeroed ? zeroed(presented) : presented);
+                        advice.add(valuesZeroed ? AdviceValues.revalued(presented, value -> 0.0) : presented);
                     }
                 }
             }
@@ -114,14 +113,6 @@ public final class AdvisedPolicy implements Policy {
             statistics.count(advised.get(i), decision.isEmpty() ? null : decision.action());
         }
         return decisions;
-    }
-
-    private static Advice zeroed(Advice advice) {
-        List<ActionValue> zero = new ArrayList<>(advice.actions().size());
-        for (ActionValue value : advice.actions()) {
-            zero.add(new ActionValue(value.action(), 0.0, value.visits()));
-        }
-        return new Advice(advice.instruction(), advice.observation(), zero, advice.similarity());
     }
 
     /** The wrapped policy. */

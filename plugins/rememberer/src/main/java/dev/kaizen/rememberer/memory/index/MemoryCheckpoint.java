@@ -1,6 +1,5 @@
 package dev.kaizen.rememberer.memory.index;
 
-import dev.kaizen.rememberer.memory.record.MemoryRecord;
 import dev.kaizen.rememberer.memory.record.MemoryRecords;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,9 +24,7 @@ final class MemoryCheckpoint {
         try (Directory out = FSDirectory.open(target);
              IndexWriter checkpoint = new IndexWriter(out, new IndexWriterConfig(analyser.analyzer())
                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
-            for (MemoryRecord record : records.sortedById()) {
-                checkpoint.addDocument(documents.document(record));
-            }
+            documents.addAll(checkpoint, records);
             checkpoint.setLiveCommitData(CommitData.of(records.nextId(), records.clock()));
             checkpoint.commit();
         }

@@ -2,6 +2,8 @@ package dev.kaizen.rememberer.memory.index;
 
 import dev.kaizen.rememberer.memory.record.InstructionTerms;
 import dev.kaizen.rememberer.memory.record.MemoryRecord;
+import dev.kaizen.rememberer.memory.record.MemoryRecords;
+import java.io.IOException;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -10,6 +12,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 
 /**
@@ -52,6 +55,13 @@ public final class MemoryDocuments {
         doc.add(new NumericDocValuesField(ID, record.id()));
         doc.add(new StoredField(RECORD, codec.encode(record)));
         return doc;
+    }
+
+    /** Adds the document of every record, oldest first, to {@code writer}. */
+    void addAll(IndexWriter writer, MemoryRecords records) throws IOException {
+        for (MemoryRecord record : records.sortedById()) {
+            writer.addDocument(document(record));
+        }
     }
 
     /**

@@ -155,9 +155,7 @@ public final class MemoryIndex {
     public void load(Path source) throws IOException {
         MemoryCheckpoint.read(source, documents, analyser).loadInto(records);
         writer.deleteAll();
-        for (MemoryRecord record : records.sortedById()) {
-            writer.addDocument(documents.document(record));
-        }
+        documents.addAll(writer, records);
         searchers.maybeRefreshBlocking();
         commit();
     }
