@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RetryingSender {
 
-    /** The client's own log, where its retries have always been reported. */
+    /** Logged as the client: its log is the one users set a level for. */
     private static final Logger LOG = LoggerFactory.getLogger(ChatClient.class);
 
     private final ChatTransport transport;

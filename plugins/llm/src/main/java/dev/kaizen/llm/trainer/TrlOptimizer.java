@@ -3,37 +3,23 @@ package dev.kaizen.llm.trainer;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kaizen.api.IncompatiblePartsException;
 import dev.kaizen.api.MetricsSink;
 import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.TrainingBatch;
 import dev.kaizen.api.optimizer.TrainingReport;
 import dev.kaizen.api.policy.Policy;
-import dev.kaizen.llm.client.ChatClientSettings;
 import dev.kaizen.llm.export.ConversationFormat;
 import dev.kaizen.llm.export.DatasetFormats;
 import dev.kaizen.llm.policy.LlmPolicy;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,16 +44,15 @@ import org.slf4j.LoggerFactory;
 public final class TrlOptimizer implements Optimizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrlOptimizer.class);
-    private static final Pattern LOSS = Pattern.compile("['\"](?:train_)?loss['\"]\\s*:\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
-    private static final String DONE = "done.json";
 
     private final TrlOptimizerConfig config;
     private final Path runDirectory;
     private final MetricsSink metrics;
     private final String name;
     private final String trainableName;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final TrainerCommand command;
+    private final DoneFile doneFile;
+    private final ServedModelCheck servedModel;
 
     /**
      * @param name this optimiser's part name, for messages
@@ -80,6 +65,9 @@ public final class TrlOptimizer implements Optimizer {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.name = name;
         this.trainableName = trainableName;
+        this.command = new TrainerCommand(config, runDirectory, name);
+        this.doneFile = new DoneFile(name);
+        this.servedModel = new ServedModelCheck(config.readyTimeoutSeconds());
     }
 
     @Override
@@ -94,7 +82,7 @@ public final class TrlOptimizer implements Optimizer {
             return TrainingReport.empty();
         }
         long started = System.nanoTime();
-        String iteration = fileName(batch.label());
+        String iteration = Placeholders.fileName(batch.label());
         Path directory = runDirectory.resolve(name).resolve(iteration);
         Path dataDirectory = directory.resolve("data");
         Path outputDirectory = directory.resolve("model");
@@ -146,26 +134,28 @@ public final class TrlOptimizer implements Optimizer {
                 report.put("trained", 0.0);
                 return finish(report, batch, llm.model(), null, started);
             }
-            String digest = digest(written);
-            JsonNode done = readDone(directory.resolve(DONE));
+            String digest = DoneFile.digest(written);
+            JsonNode done = doneFile.read(directory.resolve(DoneFile.NAME));
             String model;
             URI baseUrl;
             if (done != null && digest.equals(done.path("dataDigest").asText())) {
                 model = done.get("model").asText();
                 baseUrl = done.hasNonNull("baseUrl") ? URI.create(done.get("baseUrl").asText()) : null;
                 LOG.info("{}: {} was already trained on this data (see {}); using model {}", name, batch.label(),
-                        directory.resolve(DONE), model);
+                        directory.resolve(DoneFile.NAME), model);
                 report.put("reused", 1.0);
             } else {
-                int exit = run(values, directory, log);
+                int exit = command.run(values, log);
                 report.put("exitCode", (double) exit);
-                model = substitute(config.modelTemplate(), values);
-                baseUrl = config.baseUrlTemplate() == null ? null : URI.create(substitute(config.baseUrlTemplate(), values));
-                waitUntilServed(llm, model, baseUrl);
-                writeDone(directory.resolve(DONE), digest, model, baseUrl, exit);
+                model = Placeholders.substitute(config.modelTemplate(), values);
+                baseUrl = config.baseUrlTemplate() == null ? null
+                        : URI.create(Placeholders.substitute(config.baseUrlTemplate(), values));
+                servedModel.waitUntilServed(baseUrl == null ? llm.client().settings()
+                        : llm.client().settings().withBaseUrl(baseUrl), model);
+                doneFile.write(directory.resolve(DoneFile.NAME), digest, model, baseUrl, exit);
                 report.put("reused", 0.0);
             }
-            List<Double> losses = losses(log);
+            List<Double> losses = TrainerLog.losses(log);
             if (!losses.isEmpty()) {
                 report.put("loss", losses.get(losses.size() - 1));
                 report.put("lossReports", (double) losses.size());
@@ -204,195 +194,5 @@ public final class TrlOptimizer implements Optimizer {
         }
         metrics.record(name + "-train", event);
         return new TrainingReport(report, List.of());
-    }
-
-    private int run(Map<String, String> values, Path directory, Path log) throws IOException {
-        List<String> argv = config.command().stream().map(a -> substitute(a, values)).toList();
-        Path workingDirectory = config.workingDirectory() == null ? runDirectory
-                : Path.of(substitute(config.workingDirectory(), values));
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        config.environment().forEach((k, v) -> builder.environment().put(k, substitute(v, values)));
-        Files.writeString(log, "$ " + String.join(" ", argv) + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        LOG.info("{}: running {} (log: {})", name, String.join(" ", argv), log);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new ExternalTrainerException("cannot start the trainer command " + argv + " in " + workingDirectory
-                    + ": " + e.getMessage() + "; check the optimizer's command and workingDirectory", e);
-        }
-        long timeoutMillis = Math.round(config.timeoutMinutes() * 60_000);
-        try {
-            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                stop(process);
-                throw new ExternalTrainerException("the trainer command " + argv + " did not finish within "
-                        + config.timeoutMinutes() + " minutes and was stopped; log: " + log + "\n" + tail(log));
-            }
-        } catch (InterruptedException e) {
-            stop(process);
-            Thread.currentThread().interrupt();
-            throw new ExternalTrainerException("interrupted while the trainer ran; it was stopped; log: " + log, e);
-        }
-        int exit = process.exitValue();
-        if (exit != 0) {
-            throw new ExternalTrainerException("the trainer command " + argv + " failed with exit code " + exit
-                    + "; the policy keeps model " + values.get("baseModel") + "; log: " + log + "\n" + tail(log));
-        }
-        return exit;
-    }
-
-    private static void stop(Process process) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    private String tail(Path log) {
-        if (config.logTailLines() == 0) {
-            return "";
-        }
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            List<String> last = lines.subList(Math.max(0, lines.size() - config.logTailLines()), lines.size());
-            return "last " + last.size() + " lines of the log:\n" + String.join("\n", last);
-        } catch (IOException e) {
-            return "(the log cannot be read: " + e.getMessage() + ")";
-        }
-    }
-
-    private void waitUntilServed(LlmPolicy llm, String model, URI baseUrl) {
-        if (config.readyTimeoutSeconds() <= 0) {
-            return;
-        }
-        ChatClientSettings settings = baseUrl == null ? llm.client().settings() : llm.client().settings().withBaseUrl(baseUrl);
-        URI models = settings.models();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + Math.round(config.readyTimeoutSeconds() * 1e9);
-        String last = "no answer yet";
-        while (true) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(models).timeout(Duration.ofSeconds(10))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    for (JsonNode entry : mapper.readTree(response.body()).path("data")) {
-                        if (model.equals(entry.path("id").asText())) {
-                            return;
-                        }
-                    }
-                    last = "the server lists other models";
-                } else {
-                    last = "status " + response.statusCode();
-                }
-            } catch (IOException e) {
-                last = e.getClass().getSimpleName() + ": " + e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ExternalTrainerException("interrupted while waiting for " + models + " to list " + model, e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new ExternalTrainerException("training finished but " + models + " did not list model '" + model
-                        + "' within " + config.readyTimeoutSeconds() + " s (" + last + "); serve the new weights "
-                        + "under that name, or adjust modelTemplate/baseUrlTemplate");
-            }
-            try {
-                Thread.sleep(Math.min(2000, Math.max(50, Math.round(config.readyTimeoutSeconds() * 100))));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ExternalTrainerException("interrupted while waiting for " + models + " to list " + model, e);
-            }
-        }
-    }
-
-    private JsonNode readDone(Path file) {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            JsonNode done = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            return done != null && done.hasNonNull("model") ? done : null;
-        } catch (IOException e) {
-            LOG.warn("{}: ignoring unreadable {}: {}", name, file, e.getMessage());
-            return null;
-        }
-    }
-
-    private void writeDone(Path file, String digest, String model, URI baseUrl, int exit) throws IOException {
-        ObjectNode done = mapper.createObjectNode();
-        done.put("dataDigest", digest);
-        done.put("model", model);
-        if (baseUrl != null) {
-            done.put("baseUrl", baseUrl.toString());
-        }
-        done.put("exitCode", exit);
-        Path temporary = file.resolveSibling(DONE + ".tmp");
-        Files.writeString(temporary, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(done),
-                StandardCharsets.UTF_8);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static List<Double> losses(Path log) {
-        List<Double> out = new ArrayList<>();
-        if (!Files.exists(log)) {
-            return out;
-        }
-        try {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith("$ ")) {
-                    continue; // the command line written before the trainer's output
-                }
-                Matcher m = LOSS.matcher(line);
-                while (m.find()) {
-                    out.add(Double.parseDouble(m.group(1)));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            LOG.debug("cannot read losses from {}: {}", log, e.getMessage());
-        }
-        return out;
-    }
-
-    private static String digest(List<Path> files) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Path file : files) {
-                sha.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(file));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
-
-    /** Replaces {@code {name}} placeholders with their values. */
-    static String substitute(String text, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** A label as a file name: {@code iter-2/dpo} becomes {@code iter-2-dpo}. */
-    static String fileName(String label) {
-        String cleaned = label.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        return cleaned.isEmpty() ? "batch" : cleaned;
     }
 }
