@@ -74,7 +74,7 @@ final class BcOptimizer implements Optimizer {
                     double[] hits = new double[1];
                     float loss = steps.step(manager -> {
                         var scores = scorer.score(manager, part, false);
-                        hits[0] = DjlScorerPolicy.greedyHits(scores, part);
+                        hits[0] = scores.greedyHits(part);
                         return scores.chosen().neg().mean();
                     });
                     lossSum += loss * indices.length;

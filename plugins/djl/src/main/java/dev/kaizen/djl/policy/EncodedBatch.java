@@ -1,5 +1,7 @@
 package dev.kaizen.djl.policy;
 
+import dev.kaizen.djl.features.EncodedContext;
+import dev.kaizen.djl.features.FeatureEncoder;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,8 @@
 package dev.kaizen.djl.policy;
 
 import dev.kaizen.api.env.Action;
+import dev.kaizen.djl.features.EncodedContext;
+import dev.kaizen.djl.features.Row;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.kaizen.djl.engine.DjlRuntime;
+import dev.kaizen.djl.features.FeatureEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

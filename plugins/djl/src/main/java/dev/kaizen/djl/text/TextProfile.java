@@ -2,31 +2,17 @@ package dev.kaizen.djl.text;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A text analysed once for matching: lowercase tokens with their offsets and punctuation
  * boundaries, content-word stems, character-trigram fingerprints, numbers and prices. Immutable and
  * thread-safe; build through {@link TextProfiles} to reuse analyses.
  *
- * <p>A token is a maximal run of letters and digits, keeping inner {@code -} and {@code '} between
- * letters or digits ({@code x-large}, {@code don't}, {@code 2024-05-01}), and between digits a
- * decimal point, a colon, a slash or a thousands comma ({@code 24.99}, {@code 7:30},
- * {@code 5/1/2024}, {@code 1,250}): a structured value is one token (see {@link #isNumber}). A
- * token has a boundary before it when punctuation ({@code , ; : . ! ? ( )}) separates it from the
- * previous token.
+ * <p>Tokens are as {@link TokenSpans} finds them: a structured value ({@code 24.99}, {@code 7:30},
+ * {@code 5/1/2024}) is one token (see {@link #isNumber}). Stems are {@link StemHashes}, trigrams
+ * {@link TrigramFingerprints}; both are sorted distinct arrays for {@link SortedSets#common}.
  */
 public final class TextProfile {
-
-    private static final long[] NO_LONGS = new long[0];
-    /**
-     * Each token's stem hashes, computed once: catalogue words recur on every page. Cleared when
-     * full; the results never depend on what is kept. Values are never modified.
-     */
-    private static final ConcurrentHashMap<String, long[]> TOKEN_STEMS = new ConcurrentHashMap<>();
-    private static final int TOKEN_STEMS_CAPACITY = 200_000;
-    /** Above this ratio of lengths, intersections look the shorter array's values up by binary search. */
-    private static final int LOPSIDED = 8;
 
     private final String text;
     private final String[] tokens;
@@ -37,79 +23,30 @@ public final class TextProfile {
     private final boolean[] boundaryBefore;
     private final boolean[] dollarBefore;
     private final long[] stems;
-    private final int[] trigrams;
+    private final long[] trigrams;
     private final double[] numbers;
     private final double[] prices;
     private final boolean[] priceTokens;
 
     private TextProfile(String text, boolean withTrigrams) {
         this.text = text;
-        String lower = text.toLowerCase(Locale.ROOT);
-        int capacity = 16;
-        int[] spanStarts = new int[capacity];
-        int[] spanEnds = new int[capacity];
-        boolean[] boundaries = new boolean[capacity];
-        boolean[] dollars = new boolean[capacity];
-        int count = 0;
-        boolean boundary = false;
-        boolean dollar = false;
-        char[] chars = lower.toCharArray();
-        int i = 0;
-        int n = chars.length;
-        while (i < n) {
-            char c = chars[i];
-            if (letterOrDigit(c)) {
-                int start = i;
-                i++;
-                while (i < n) {
-                    char d = chars[i];
-                    if (letterOrDigit(d)) {
-                        i++;
-                    } else if (i + 1 < n && letterOrDigit(chars[i + 1])
-                            && (d == '-' || d == '\'' && Character.isLetter(chars[i - 1])
-                            || NumberTokens.joins(chars, i))) {
-                        i++;
-                    } else {
-                        break;
-                    }
-                }
-                if (count == capacity) {
-                    capacity *= 2;
-                    spanStarts = Arrays.copyOf(spanStarts, capacity);
-                    spanEnds = Arrays.copyOf(spanEnds, capacity);
-                    boundaries = Arrays.copyOf(boundaries, capacity);
-                    dollars = Arrays.copyOf(dollars, capacity);
-                }
-                spanStarts[count] = start;
-                spanEnds[count] = i;
-                boundaries[count] = boundary;
-                dollars[count] = dollar;
-                count++;
-                boundary = false;
-                dollar = false;
-            } else {
-                if (c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '(' || c == ')'
-                        || c == '\n' || c == '|' || c == '[' || c == ']') {
-                    boundary = true;
-                }
-                dollar = c == '$';
-                i++;
-            }
-        }
+        char[] chars = text.toLowerCase(Locale.ROOT).toCharArray();
+        TokenSpans spans = TokenSpans.scan(chars);
+        int count = spans.count();
         tokens = new String[count];
-        starts = Arrays.copyOf(spanStarts, count);
-        ends = Arrays.copyOf(spanEnds, count);
-        boundaryBefore = Arrays.copyOf(boundaries, count);
-        dollarBefore = Arrays.copyOf(dollars, count);
+        starts = spans.starts();
+        ends = spans.ends();
+        boundaryBefore = spans.boundaryBefore();
+        dollarBefore = spans.dollarBefore();
         for (int t = 0; t < count; t++) {
             tokens[t] = new String(chars, starts[t], ends[t] - starts[t]);
         }
-        this.stems = stemsOf(tokens);
+        this.stems = StemHashes.of(tokens);
         tokenHashes = new int[count];
         for (int t = 0; t < count; t++) {
             tokenHashes[t] = tokens[t].hashCode();
         }
-        this.trigrams = withTrigrams ? trigramsOf(tokens) : new int[0];
+        this.trigrams = withTrigrams ? TrigramFingerprints.of(tokens) : new long[0];
         double[] numberList = new double[count];
         double[] priceList = new double[count];
         int numberCount = 0;
@@ -128,14 +65,6 @@ public final class TextProfile {
         }
         numbers = Arrays.copyOf(numberList, numberCount);
         prices = Arrays.copyOf(priceList, priceCount);
-    }
-
-    /** {@link Character#isLetterOrDigit(char)}, with a shortcut for ASCII. */
-    private static boolean letterOrDigit(char c) {
-        if (c < 128) {
-            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
-        }
-        return Character.isLetterOrDigit(c);
     }
 
     /** Analyses {@code text} (prefer {@link TextProfiles#of(String)}, which caches). */
@@ -163,95 +92,6 @@ public final class TextProfile {
             }
         }
         return false;
-    }
-
-    private static long[] stemsOf(String[] tokens) {
-        if (tokens.length == 0) {
-            return NO_LONGS;
-        }
-        long[] out = new long[tokens.length * 2 + 4];
-        int k = 0;
-        for (String token : tokens) {
-            long[] hashes = TOKEN_STEMS.get(token);
-            if (hashes == null) {
-                hashes = tokenStems(token);
-                if (TOKEN_STEMS.size() >= TOKEN_STEMS_CAPACITY) {
-                    TOKEN_STEMS.clear();
-                }
-                TOKEN_STEMS.putIfAbsent(token, hashes);
-            }
-            if (k + hashes.length > out.length) {
-                out = Arrays.copyOf(out, out.length * 2 + hashes.length);
-            }
-            System.arraycopy(hashes, 0, out, k, hashes.length);
-            k += hashes.length;
-        }
-        return sortedUnique(Arrays.copyOf(out, k));
-    }
-
-    /**
-     * The stem hashes one token contributes: none for a function word, else its stem's and those of
-     * its hyphen parts that are content words.
-     */
-    private static long[] tokenStems(String token) {
-        if (Stopwords.contains(token)) {
-            return NO_LONGS;
-        }
-        String[] parts = token.indexOf('-') > 0 ? token.split("-") : new String[0];
-        long[] out = new long[parts.length + 1];
-        int k = 0;
-        out[k++] = TextHash.of("s", Stemmer.stem(token));
-        for (String part : parts) {
-            if (!part.isEmpty() && !Stopwords.contains(part)) {
-                out[k++] = TextHash.of("s", Stemmer.stem(part));
-            }
-        }
-        return k == out.length ? out : Arrays.copyOf(out, k);
-    }
-
-    private static int[] trigramsOf(String[] tokens) {
-        int total = 0;
-        for (String token : tokens) {
-            total += token.length() + 1;
-        }
-        int[] out = new int[total];
-        int k = 0;
-        for (String token : tokens) {
-            if (Stopwords.contains(token)) {
-                continue;
-            }
-            int len = token.length();
-            for (int i = -1; i < len - 1; i++) {
-                char a = i < 0 ? ' ' : token.charAt(i);
-                char b = token.charAt(i + 1);
-                char c = i + 2 < len ? token.charAt(i + 2) : ' ';
-                out[k++] = (int) mixTrigram(((long) a << 32) ^ ((long) b << 16) ^ c);
-            }
-        }
-        int[] trimmed = Arrays.copyOf(out, k);
-        Arrays.sort(trimmed);
-        int u = 0;
-        for (int i = 0; i < trimmed.length; i++) {
-            if (i == 0 || trimmed[i] != trimmed[i - 1]) {
-                trimmed[u++] = trimmed[i];
-            }
-        }
-        return Arrays.copyOf(trimmed, u);
-    }
-
-    private static long mixTrigram(long v) {
-        return dev.kaizen.api.Seeds.mix(v + 0x9E3779B97F4A7C15L);
-    }
-
-    private static long[] sortedUnique(long[] values) {
-        Arrays.sort(values);
-        int u = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (i == 0 || values[i] != values[i - 1]) {
-                values[u++] = values[i];
-            }
-        }
-        return Arrays.copyOf(values, u);
     }
 
     /** The original text. */
@@ -309,8 +149,11 @@ public final class TextProfile {
         return stems;
     }
 
-    /** Character-trigram fingerprints of the content words, sorted, distinct (empty from {@link #analyseWords}). */
-    public int[] trigrams() {
+    /**
+     * Character-trigram fingerprints of the content words ({@link TrigramFingerprints}), sorted,
+     * distinct (empty from {@link #analyseWords}).
+     */
+    public long[] trigrams() {
         return trigrams;
     }
 
@@ -354,92 +197,5 @@ public final class TextProfile {
             return true;
         }
         return false;
-    }
-
-    /** The size of the intersection of two sorted distinct arrays. */
-    public static int common(long[] a, long[] b) {
-        if (a.length > LOPSIDED * b.length) {
-            return commonBySearch(b, a);
-        }
-        if (b.length > LOPSIDED * a.length) {
-            return commonBySearch(a, b);
-        }
-        int i = 0;
-        int j = 0;
-        int c = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                c++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return c;
-    }
-
-    /** The size of the intersection of two sorted distinct arrays. */
-    public static int common(int[] a, int[] b) {
-        if (a.length > LOPSIDED * b.length) {
-            return commonBySearch(b, a);
-        }
-        if (b.length > LOPSIDED * a.length) {
-            return commonBySearch(a, b);
-        }
-        int i = 0;
-        int j = 0;
-        int c = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                c++;
-                i++;
-                j++;
-            } else if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return c;
-    }
-
-    /** {@link #common(long[], long[])} by looking each of the few values up in the many. */
-    private static int commonBySearch(long[] few, long[] many) {
-        int c = 0;
-        int from = 0;
-        for (long value : few) {
-            int at = Arrays.binarySearch(many, from, many.length, value);
-            if (at >= 0) {
-                c++;
-                from = at + 1;
-            } else {
-                from = -at - 1;
-            }
-        }
-        return c;
-    }
-
-    /** {@link #common(int[], int[])} by looking each of the few values up in the many. */
-    private static int commonBySearch(int[] few, int[] many) {
-        int c = 0;
-        int from = 0;
-        for (int value : few) {
-            int at = Arrays.binarySearch(many, from, many.length, value);
-            if (at >= 0) {
-                c++;
-                from = at + 1;
-            } else {
-                from = -at - 1;
-            }
-        }
-        return c;
-    }
-
-    /** Whether a sorted distinct array contains {@code value}. */
-    public static boolean has(long[] sorted, long value) {
-        return Arrays.binarySearch(sorted, value) >= 0;
     }
 }

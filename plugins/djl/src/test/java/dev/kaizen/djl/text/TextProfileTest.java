@@ -51,9 +51,9 @@ class TextProfileTest {
     void stemsMatchPluralsAndHyphenParts() {
         TextProfile a = TextProfile.analyse("waterproof hiking boots");
         TextProfile b = TextProfile.analyse("Hiking Boot - Waterproof");
-        assertThat(TextProfile.common(a.stems(), b.stems())).isEqualTo(3);
+        assertThat(SortedSets.common(a.stems(), b.stems())).isEqualTo(3);
         TextProfile c = TextProfile.analyse("x-large");
-        assertThat(TextProfile.common(c.stems(), TextProfile.analyse("large").stems())).isEqualTo(1);
+        assertThat(SortedSets.common(c.stems(), TextProfile.analyse("large").stems())).isEqualTo(1);
         assertThat(TextProfile.analyse("batteries").stems()).containsExactly(TextProfile.analyse("battery").stems());
         // function words carry no content
         assertThat(TextProfile.analyse("i need a").stems()).isEmpty();
@@ -63,7 +63,7 @@ class TextProfileTest {
     void trigramsAreFuzzyAndSequencesExact() {
         TextProfile a = TextProfile.analyse("moisturizing cream");
         TextProfile b = TextProfile.analyse("moisturising creme");
-        int common = TextProfile.common(a.trigrams(), b.trigrams());
+        int common = SortedSets.common(a.trigrams(), b.trigrams());
         assertThat(common).isGreaterThan(a.trigrams().length / 2);
         assertThat(TextProfile.analyse("in color dark blue, size 10").containsSequence(TextProfile.analyse("Dark Blue")))
                 .isTrue();
@@ -82,36 +82,6 @@ class TextProfileTest {
     }
 
     @Test
-    void intersectionsCountTheSameWhicheverArrayIsLonger() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
-        for (int trial = 0; trial < 200; trial++) {
-            int shortLength = random.nextInt(0, 6);
-            int longLength = random.nextInt(0, 200);
-            long[] few = sortedDistinct(random, shortLength);
-            long[] many = sortedDistinct(random, longLength);
-            int expected = 0;
-            for (long value : few) {
-                expected += TextProfile.has(many, value) ? 1 : 0;
-            }
-            assertThat(TextProfile.common(few, many)).isEqualTo(expected);
-            assertThat(TextProfile.common(many, few)).isEqualTo(expected);
-            int[] fewInts = java.util.Arrays.stream(few).mapToInt(v -> (int) v).sorted().distinct().toArray();
-            int[] manyInts = java.util.Arrays.stream(many).mapToInt(v -> (int) v).sorted().distinct().toArray();
-            int expectedInts = 0;
-            for (int value : fewInts) {
-                expectedInts += java.util.Arrays.binarySearch(manyInts, value) >= 0 ? 1 : 0;
-            }
-            assertThat(TextProfile.common(fewInts, manyInts)).isEqualTo(expectedInts);
-            assertThat(TextProfile.common(manyInts, fewInts)).isEqualTo(expectedInts);
-        }
-    }
-
-    /** Values from a small range (negatives included), so that arrays share some. */
-    private static long[] sortedDistinct(java.util.SplittableRandom random, int length) {
-        return random.longs(length, -300, 300).sorted().distinct().toArray();
-    }
-
-    @Test
     void stemsAreTheSameWhenTokensWereSeenBefore() {
         // each token's stems are kept after the first analysis; a text analysed later reuses them
         String text = "Men's X-Large wool-blend socks, 3 pairs; the hiking socks for winter";
@@ -123,8 +93,8 @@ class TextProfileTest {
                 "socks", "3", "pairs", "hiking", "winter")
                 .mapToLong(word -> TextHash.of("s", Stemmer.stem(word))).sorted().distinct().toArray();
         assertThat(first.stems()).containsExactly(expected);
-        assertThat(TextProfile.common(TextProfile.analyse("sock").stems(), first.stems())).isEqualTo(1);
-        assertThat(TextProfile.common(TextProfile.analyse("blend").stems(), first.stems())).isEqualTo(1);
-        assertThat(TextProfile.common(TextProfile.analyse("the for").stems(), first.stems())).isZero();
+        assertThat(SortedSets.common(TextProfile.analyse("sock").stems(), first.stems())).isEqualTo(1);
+        assertThat(SortedSets.common(TextProfile.analyse("blend").stems(), first.stems())).isEqualTo(1);
+        assertThat(SortedSets.common(TextProfile.analyse("the for").stems(), first.stems())).isZero();
     }
 }

@@ -1,4 +1,4 @@
-package dev.kaizen.djl.policy;
+package dev.kaizen.djl.features;
 
 import dev.kaizen.api.env.Action;
 import dev.kaizen.djl.text.QueryTokens;
@@ -21,20 +21,22 @@ import java.util.List;
  * @param tokenDense per token, {@link FeatureEncoder#TOKEN_DENSE} features, token after token
  * @param tokenBias per token, the fixed logit bias from advised fillers
  */
-record EncodedContext(List<Row> rows, int[][] textIds, int[][] roleIds, float[] dense, int[] instructionIds,
+public record EncodedContext(List<Row> rows, int[][] textIds, int[][] roleIds, float[] dense, int[] instructionIds,
                       float[] adviceBias, TextProfile instruction, int[][] tokenIds, float[] tokenDense,
                       float[] tokenBias) {
 
-    int size() {
+    /** The number of rows. */
+    public int size() {
         return rows.size();
     }
 
-    int tokens() {
+    /** The number of instruction tokens in the token block (0 without templates). */
+    public int tokens() {
         return tokenIds.length;
     }
 
     /** How {@code action} is written in this context's rows. */
-    Choice choose(Action action) {
+    public Choice choose(Action action) {
         for (int r = 0; r < rows.size(); r++) {
             if (!rows.get(r).isTemplate() && rows.get(r).action().equals(action)) {
                 return new Choice(r, null, false);
@@ -57,6 +59,6 @@ record EncodedContext(List<Row> rows, int[][] textIds, int[][] roleIds, float[] 
      * @param tokens for a filler written with the instruction's tokens, which tokens; else null
      * @param unaligned whether the action fills a template but cannot be written with the tokens
      */
-    record Choice(int row, boolean[] tokens, boolean unaligned) {
+    public record Choice(int row, boolean[] tokens, boolean unaligned) {
     }
 }

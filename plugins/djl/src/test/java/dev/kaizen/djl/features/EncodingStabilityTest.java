@@ -1,4 +1,4 @@
-package dev.kaizen.djl.policy;
+package dev.kaizen.djl.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * purpose. A change of the digest means trained checkpoints and recorded results no longer
  * reproduce; change the constant only together with a deliberate change of the features.
  */
-class EncodingStabilityTest {
+public class EncodingStabilityTest {
 
     /** SHA-256 of {@link #digest} over {@link #contexts}, for words off and on. */
     private static final String EXPECTED = "b4047a6a3ab19073fb8a60310e99bcfa574bb066af27753805110339c34b08bc";
@@ -89,7 +89,7 @@ class EncodingStabilityTest {
     }
 
     /** Search, results and item pages with histories, feedback, advice and awkward words. */
-    static List<AgentContext> contexts(SplittableRandom random, int count) {
+    public static List<AgentContext> contexts(SplittableRandom random, int count) {
         List<AgentContext> out = new ArrayList<>();
         for (int c = 0; c < count; c++) {
             String instruction = "i need " + phrase(random, 6 + random.nextInt(10)) + ", and price lower than "

@@ -1,0 +1,64 @@
+package dev.kaizen.djl.features;
+
+import dev.kaizen.api.env.Action;
+import dev.kaizen.djl.text.TextProfile;
+import dev.kaizen.djl.text.TextProfiles;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link ActionText} of each action text, worked out once and kept; cleared when full (results
+ * never depend on what is kept). Thread-safe.
+ */
+final class ActionTexts {
+
+    /** Action texts kept; cleared when full. */
+    private static final int CAPACITY = 20_000;
+
+    private final ConcurrentHashMap<String, ActionText> known = new ConcurrentHashMap<>();
+    private final TextProfiles profiles;
+    private final RoleBuckets roles;
+
+    ActionTexts(TextProfiles profiles, RoleBuckets roles) {
+        this.profiles = profiles;
+        this.roles = roles;
+    }
+
+    /** The text of {@code action}. */
+    ActionText of(Action action) {
+        ActionText kept = known.get(action.text());
+        if (kept != null) {
+            return kept;
+        }
+        TextProfile argument = profiles.of(action.argument().isEmpty() ? action.text() : action.argument());
+        String verb = action.verb().toLowerCase(Locale.ROOT);
+        // short arguments name buttons and options; identifiers (letters mixed with digits) are not
+        // kept, so that no product is remembered by its id
+        int argumentRole = argument.size() <= 3 && !hasIdentifier(argument)
+                ? roles.argument(argument.text().toLowerCase(Locale.ROOT)) : -1;
+        ActionText text = new ActionText(argument, roles.verb(verb), roles.verbOnPage(verb), argumentRole);
+        if (known.size() >= CAPACITY) {
+            known.clear();
+        }
+        known.putIfAbsent(action.text(), text);
+        return text;
+    }
+
+    /** Whether a token mixes letters and digits, as product ids do. */
+    private static boolean hasIdentifier(TextProfile text) {
+        for (int t = 0; t < text.size(); t++) {
+            String token = text.token(t);
+            boolean digit = false;
+            boolean letter = false;
+            for (int i = 0; i < token.length() && !(digit && letter); i++) {
+                char c = token.charAt(i);
+                digit |= Character.isDigit(c);
+                letter |= Character.isLetter(c);
+            }
+            if (digit && letter) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
