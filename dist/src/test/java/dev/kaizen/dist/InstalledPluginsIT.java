@@ -54,13 +54,16 @@ class InstalledPluginsIT {
     private record Result(int code, String out, String err) {
     }
 
+    /** Kaizen on the copied plugins only ({@code --no-builtin-plugins}: the tree's own zips stay as built). */
     private Result kaizen(String... args) {
+        List<String> line = new java.util.ArrayList<>(List.of("--no-builtin-plugins"));
+        line.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new Kaizen(Map.of("KAIZEN_HOME", HOME.toString(), "KAIZEN_PLUGINS", plugins.toString()),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), ProgressDisplay.Mode.NONE, Clock.systemUTC())
-                .execute(args);
+                .execute(line.toArray(String[]::new));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

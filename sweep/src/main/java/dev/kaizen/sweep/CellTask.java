@@ -33,17 +33,18 @@ final class CellTask implements Function<Cell, CellOutcome> {
 
     private final String out;
     private final HashMap<String, String> environment;
-    private final String plugins;
+    private final ArrayList<String> plugins = new ArrayList<>();
 
     /**
      * @param out the sweep directory, as a path every executor can write
-     * @param environment {@code KAIZEN_HOME} and {@code KAIZEN_PLUGINS} as the driver has them
-     * @param plugins the plugins directory the driver was given, else null
+     * @param environment {@code KAIZEN_HOME} as the driver has it
+     * @param plugins the plugins directories the driver loads, in order: each cell loads exactly these
      */
-    CellTask(Path out, Map<String, String> environment, Path plugins) {
+    CellTask(Path out, Map<String, String> environment, List<Path> plugins) {
         this.out = out.toAbsolutePath().toString();
         this.environment = new HashMap<>(environment);
-        this.plugins = plugins == null ? null : plugins.toAbsolutePath().toString();
+        this.environment.remove("KAIZEN_PLUGINS");
+        plugins.forEach(directory -> this.plugins.add(directory.toAbsolutePath().toString()));
     }
 
     @Override
@@ -65,8 +66,9 @@ final class CellTask implements Function<Cell, CellOutcome> {
                 args.add(set);
             }
         }
-        if (plugins != null) {
-            args.addAll(List.of("--plugins", plugins));
+        args.add("--no-builtin-plugins");
+        for (String directory : plugins) {
+            args.addAll(List.of("--plugins", directory));
         }
         Path log = Files.createDirectories(Path.of(out, "logs")).resolve(cell.id() + ".log");
         int code;

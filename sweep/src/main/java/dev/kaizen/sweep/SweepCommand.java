@@ -87,13 +87,11 @@ final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(directory.resolve("runs"));
         SweepState state = SweepState.open(directory, cells, sparkMaster);
         Map<String, String> environment = new HashMap<>();
-        for (String key : List.of("KAIZEN_HOME", "KAIZEN_PLUGINS")) {
-            if (kaizen.environment().containsKey(key)) {
-                environment.put(key, kaizen.environment().get(key));
-            }
+        if (kaizen.environment().containsKey("KAIZEN_HOME")) {
+            environment.put("KAIZEN_HOME", kaizen.environment().get("KAIZEN_HOME"));
         }
         kaizen.err().printf(Locale.ROOT, "sweep: %d cells on %s into %s%n", cells.size(), sparkMaster, directory);
-        CellTask task = new CellTask(directory, environment, kaizen.pluginsDirectory());
+        CellTask task = new CellTask(directory, environment, kaizen.pluginDirectories());
         List<CellOutcome> outcomes;
         try (ProgressReporter progress = kaizen.progress().start("sweep", cells.size())) {
             Consumer<CellOutcome> finished = outcome -> {

@@ -25,7 +25,7 @@ final class HostModule extends AbstractModule {
     @Provides
     @Singleton
     PluginHost pluginHost(HostOptions hostOptions) {
-        return PluginHost.load(hostOptions.pluginsDirectory());
+        return PluginHost.load(hostOptions.pluginDirectories());
     }
 
     @Provides

@@ -1,15 +1,15 @@
 package dev.kaizen.core.cli;
 
-import java.nio.file.Path;
+import dev.kaizen.core.plugin.PluginDirectories;
 import java.util.Map;
 
 /**
  * How the host starts.
  *
- * @param pluginsDirectory where plugins are loaded from; null for classpath extensions only
+ * @param pluginDirectories where plugins are loaded from; none for classpath extensions only
  * @param environment the environment variables recipes may read with {@code ${env:NAME}}
  */
-record HostOptions(Path pluginsDirectory, Map<String, String> environment) {
+record HostOptions(PluginDirectories pluginDirectories, Map<String, String> environment) {
 
     HostOptions {
         environment = Map.copyOf(environment);

@@ -9,6 +9,7 @@ import com.google.inject.ProvisionException;
 import dev.kaizen.api.IncompatiblePartsException;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.plugin.PluginFailure;
+import dev.kaizen.core.plugin.PluginDirectories;
 import dev.kaizen.core.plugin.PluginHost;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.RecipeLoader;
@@ -78,11 +79,11 @@ public final class Kaizen implements Callable<Integer> {
     private final Clock clock;
     private CommandLine commandLine;
     private Injector injector;
-    private Path pluginsDirectory;
+    private PluginDirectories pluginDirectories;
     private boolean verbose;
     private boolean sharedPlugins;
 
-    /** Plugin hosts shared by the {@link #sharingPlugins() sharing} instances of this JVM, by plugins directory. */
+    /** Plugin hosts shared by the {@link #sharingPlugins() sharing} instances of this JVM, by plugins directories. */
     private static final Map<String, Injector> SHARED = new ConcurrentHashMap<>();
 
     /**
@@ -189,38 +190,33 @@ public final class Kaizen implements Callable<Integer> {
 
     /** Applies a command's global options (they may come before or after the command's name). */
     public void configure(GlobalOptions options) {
-        Path plugins = options.plugins != null ? options.plugins : global.plugins;
         verbose = options.verbose || global.verbose;
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         logging.getLogger("org.pf4j").setLevel(verbose ? Level.INFO : Level.OFF);
         logging.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbose ? Level.INFO : Level.WARN);
-        if (plugins == null && environment.containsKey("KAIZEN_PLUGINS")) {
-            plugins = Path.of(environment.get("KAIZEN_PLUGINS"));
+        List<Path> given = new ArrayList<>(global.plugins);
+        if (options != global) {
+            given.addAll(options.plugins);
         }
-        if (plugins != null && !Files.isDirectory(plugins)) {
-            throw new BadInputException("plugins directory " + plugins + " does not exist (from "
-                    + (options.plugins != null || global.plugins != null ? "--plugins" : "KAIZEN_PLUGINS") + ")");
-        }
-        if (plugins == null && home() != null) {
-            plugins = home().resolve("plugins");
-        }
-        pluginsDirectory = plugins;
+        pluginDirectories = PluginDirectories.resolve(environment, given,
+                !(options.noBuiltinPlugins || global.noBuiltinPlugins));
     }
 
     private Injector injector() {
         if (injector == null) {
+            PluginDirectories directories = pluginDirectories != null ? pluginDirectories
+                    : PluginDirectories.none(environment);
             injector = sharedPlugins
-                    ? SHARED.computeIfAbsent(String.valueOf(pluginsDirectory == null ? null
-                            : pluginsDirectory.toAbsolutePath().normalize()),
-                            key -> Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory, environment))))
-                    : Guice.createInjector(new HostModule(new HostOptions(pluginsDirectory, environment)));
+                    ? SHARED.computeIfAbsent(directories.directories().toString(),
+                            key -> Guice.createInjector(new HostModule(new HostOptions(directories, environment))))
+                    : Guice.createInjector(new HostModule(new HostOptions(directories, environment)));
         }
         return injector;
     }
 
-    /** The plugins directory the command uses (after {@link #configure}); null if none. */
-    public Path pluginsDirectory() {
-        return pluginsDirectory;
+    /** The plugins directories the command uses (after {@link #configure}); empty if none. */
+    public List<Path> pluginDirectories() {
+        return pluginDirectories == null ? List.of() : pluginDirectories.directories();
     }
 
     /** The loaded plugins. */

@@ -37,7 +37,8 @@ final class PluginsCommand implements Callable<Integer> {
         PluginHost host = kaizen.plugins();
         ComponentRegistry registry = kaizen.registryUnreported();
         PrintStream out = kaizen.out();
-        out.println("plugins directory: " + host.directory().map(Object::toString).orElse("(none: classpath only)"));
+        out.println("plugins directories: " + (host.directories().isEmpty() ? "(none: classpath only)"
+                : String.join(", ", host.directories().stream().map(Object::toString).toList())));
         out.println("plugins see of the host only: " + String.join(", ", PluginHost.sharedPackages().keySet())
                 + " (and the JDK); everything else comes from their own lib/");
         Set<String> conflicting = new HashSet<>();

@@ -17,7 +17,7 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
- * PF4J's default manager over one plugins directory, changed so that each plugin gets an
+ * PF4J's default manager over the plugins directories, changed so that each plugin gets an
  * {@link IsolatedPluginClassLoader}, is checked ({@link PluginCheck}) before it starts and has its
  * extensions created once after, and so that each plugin that cannot be read, loaded, resolved,
  * checked, started or created is recorded as a {@link PluginFailure} and skipped while the others
@@ -26,14 +26,19 @@ import org.pf4j.PluginWrapper;
  */
 final class KaizenPluginManager extends DefaultPluginManager {
 
+    /** What PF4J is given as its root, so that it never looks in a default one; the directories are read by the repository. */
+    private static final Path NO_DIRECTORY = Path.of(".kaizen-no-plugins-directory");
+
+    private final PluginDirectories directories;
     private final List<PluginFailure> failures;
     private final Map<String, PluginFailure> failedPlugins = new LinkedHashMap<>();
     private final List<PluginInfo> rejected = new ArrayList<>();
     private PluginDirectoryRepository directoryRepository;
     private ExtensionFinder finder;
 
-    KaizenPluginManager(Path root, List<PluginFailure> failures) {
-        super(root);
+    KaizenPluginManager(PluginDirectories directories, List<PluginFailure> failures) {
+        super(NO_DIRECTORY);
+        this.directories = directories;
         this.failures = failures;
     }
 
@@ -55,9 +60,9 @@ final class KaizenPluginManager extends DefaultPluginManager {
         return finder;
     }
 
-    /** Loads, checks, resolves and starts every plugin of the directory, recording failures. */
+    /** Loads, checks, resolves and starts every plugin of the directories, recording failures. */
     void loadAndStart() {
-        directoryRepository = new PluginDirectoryRepository(getPluginsRoot(), failures);
+        directoryRepository = new PluginDirectoryRepository(directories, failures);
         for (Path path : directoryRepository.getPluginPaths()) {
             load(path);
         }
@@ -108,7 +113,7 @@ final class KaizenPluginManager extends DefaultPluginManager {
                         + sourceName(loaded) + ", which is loaded; remove one of the two files");
                 failures.add(failure);
                 rejected.add(new PluginInfo(id, String.valueOf(descriptor.getVersion()), path,
-                        path.resolveSibling(file), failure.state(), descriptor.getPluginDescription()));
+                        directoryRepository.source(path), failure.state(), descriptor.getPluginDescription()));
                 return;
             }
             loadPluginFromPath(path);
@@ -218,6 +223,11 @@ final class KaizenPluginManager extends DefaultPluginManager {
             found.put(id, instances);
         }
         return found;
+    }
+
+    /** The file or folder a plugin was loaded from: the zip of an expanded folder. */
+    Path source(PluginWrapper plugin) {
+        return directoryRepository == null ? plugin.getPluginPath() : directoryRepository.source(plugin.getPluginPath());
     }
 
     /** The file a plugin was loaded from, for messages. */

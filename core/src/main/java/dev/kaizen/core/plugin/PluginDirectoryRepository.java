@@ -14,31 +14,43 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.pf4j.PluginRepository;
-import org.pf4j.util.FileUtils;
 
 /**
- * The plugins directory as PF4J sees it: zips (checked, then expanded into a folder beside them),
- * jars (checked) and expanded plugin folders, in name order. Unreadable files are recorded as
- * failures instead of being handed to PF4J. Not thread-safe.
+ * The plugins directories as PF4J sees them, one after the other: in each, zips (checked, then
+ * expanded — see {@link ZipExpansion}), jars (checked) and expanded plugin folders, in name order.
+ * Unreadable files are recorded as failures instead of being handed to PF4J. Not thread-safe.
  */
 final class PluginDirectoryRepository implements PluginRepository {
 
-    private final Path root;
+    private final PluginDirectories directories;
     private final List<PluginFailure> failures;
-    private final Map<Path, String> sourceNames = new HashMap<>();
+    private final Map<Path, Path> sources = new HashMap<>();
 
-    PluginDirectoryRepository(Path root, List<PluginFailure> failures) {
-        this.root = root;
+    PluginDirectoryRepository(PluginDirectories directories, List<PluginFailure> failures) {
+        this.directories = directories;
         this.failures = failures;
     }
 
     /** The file a plugin path came from (a zip for an expanded folder), for messages. */
     String sourceName(Path pluginPath) {
-        return sourceNames.getOrDefault(pluginPath, pluginPath.getFileName().toString());
+        return source(pluginPath).getFileName().toString();
+    }
+
+    /** The file or folder a plugin path came from: the zip for an expanded folder, else the path itself. */
+    Path source(Path pluginPath) {
+        return sources.getOrDefault(pluginPath, pluginPath);
     }
 
     @Override
     public List<Path> getPluginPaths() {
+        List<Path> paths = new ArrayList<>();
+        for (Path root : directories.directories()) {
+            paths.addAll(pluginPaths(root));
+        }
+        return paths;
+    }
+
+    private List<Path> pluginPaths(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -69,8 +81,8 @@ final class PluginDirectoryRepository implements PluginRepository {
                     continue;
                 }
                 try {
-                    Path expanded = FileUtils.expandIfZip(entry);
-                    sourceNames.put(expanded, name);
+                    Path expanded = ZipExpansion.expand(entry, directories.unpackDirectory());
+                    sources.put(expanded, entry);
                     paths.add(expanded);
                 } catch (IOException | RuntimeException e) {
                     failures.add(new PluginFailure(name, "cannot expand the zip (" + message(e) + ")"));

@@ -12,7 +12,7 @@ import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
- * The loaded plugins and their extensions: PF4J plugins from the plugins directory (zips, jars,
+ * The loaded plugins and their extensions: PF4J plugins from the plugins directories (zips, jars,
  * expanded folders) and the extensions on the application classpath (core's own parts, and in
  * development and tests whatever else carries a {@code META-INF/extensions.idx}).
  *
@@ -25,33 +25,41 @@ import org.pf4j.PluginWrapper;
  */
 public final class PluginHost implements AutoCloseable {
 
-    private static final Path NO_DIRECTORY = Path.of(".kaizen-no-plugins-directory");
-
-    private final Path directory;
+    private final PluginDirectories directories;
     private final KaizenPluginManager manager;
     private final List<PluginFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<Object>> failedInstances;
 
-    private PluginHost(Path directory) {
-        this.directory = directory;
-        this.manager = new KaizenPluginManager(directory == null ? NO_DIRECTORY : directory, failures);
-        if (directory != null) {
+    private PluginHost(PluginDirectories directories) {
+        this.directories = directories;
+        this.manager = new KaizenPluginManager(directories, failures);
+        if (!directories.directories().isEmpty()) {
             manager.loadAndStart();
         }
         this.failedInstances = manager.failedExtensions();
     }
 
     /**
-     * Loads the plugins of {@code directory} (which may be null for classpath extensions only).
-     * A directory that does not exist holds no plugins.
+     * Loads the plugins of {@code directories}, one directory after the other (none: classpath
+     * extensions only). A directory that does not exist holds no plugins.
      */
-    public static PluginHost load(Path directory) {
-        return new PluginHost(directory == null ? null : directory.toAbsolutePath().normalize());
+    public static PluginHost load(PluginDirectories directories) {
+        return new PluginHost(directories);
     }
 
-    /** The plugins directory, if one was given. */
-    public Optional<Path> directory() {
-        return Optional.ofNullable(directory);
+    /**
+     * Loads the plugins of {@code directory} (which may be null for classpath extensions only),
+     * unpacking zips of a read-only directory under {@code ~/.cache/kaizen/plugins}.
+     */
+    public static PluginHost load(Path directory) {
+        PluginDirectories none = PluginDirectories.none(System.getenv());
+        return new PluginHost(directory == null ? none
+                : new PluginDirectories(List.of(directory.toAbsolutePath().normalize()), none.unpackDirectory()));
+    }
+
+    /** The plugins directories, in load order; empty for classpath extensions only. */
+    public List<Path> directories() {
+        return directories.directories();
     }
 
     /**
@@ -115,7 +123,7 @@ public final class PluginHost implements AutoCloseable {
             String state = manager.failedPlugins().containsKey(plugin.getPluginId()) ? PluginFailure.FAILED
                     : plugin.getPluginState().toString();
             out.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(), path,
-                    path.resolveSibling(manager.sourceName(plugin)), state,
+                    manager.source(plugin), state,
                     plugin.getDescriptor().getPluginDescription()));
         }
         out.addAll(manager.rejected());

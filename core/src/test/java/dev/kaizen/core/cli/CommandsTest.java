@@ -195,7 +195,7 @@ class CommandsTest {
     void pluginsWithoutADirectoryListsNone() {
         Cli.Result result = Cli.run("plugins");
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("plugins directory: (none: classpath only)", "no plugins loaded");
+        assertThat(result.out()).contains("plugins directories: (none: classpath only)", "no plugins loaded");
     }
 
     @Test

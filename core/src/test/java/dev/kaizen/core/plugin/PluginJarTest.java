@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 @SuppressWarnings("rawtypes") // EnvironmentFactory.class is the raw extension point
 class PluginJarTest {
 
-    private static final String CONFIG = """
+    static final String CONFIG = """
             package com.example.greeting;
 
             import dev.kaizen.api.env.EnvironmentConfig;
@@ -46,7 +46,7 @@ class PluginJarTest {
             }
             """;
 
-    private static final String FACTORY = """
+    static final String FACTORY = """
             package com.example.greeting;
 
             import dev.kaizen.api.ComponentContext;

@@ -13,6 +13,7 @@ import dev.kaizen.core.builtin.EvaluateMethodConfig;
 import dev.kaizen.core.builtin.GreedySearchConfig;
 import dev.kaizen.core.builtin.NoneCriticConfig;
 import dev.kaizen.core.builtin.SampleSearchConfig;
+import dev.kaizen.core.plugin.PluginDirectories;
 import dev.kaizen.core.plugin.PluginHost;
 import dev.kaizen.core.registry.ComponentRegistry;
 import dev.kaizen.core.run.HostComponentContext;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class ConfigBinderTest {
 
-    private static final PluginHost HOST = PluginHost.load(null);
+    private static final PluginHost HOST = PluginHost.load(PluginDirectories.none(Map.of()));
     private static final ConfigBinder BINDER = new ConfigBinder(new ComponentRegistry(HOST));
     private static final RecipeLoader LOADER = new RecipeLoader(BINDER, Map.of());
 
