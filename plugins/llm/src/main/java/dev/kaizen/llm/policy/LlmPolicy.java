@@ -122,7 +122,10 @@ public final class LlmPolicy implements Policy, Checkpointable {
 
     @Override
     public List<Decision> decide(List<AgentContext> batch, Sampling sampling) {
-        return requests.forEach(batch, i -> () -> decideOne(batch.get(i), sampling), this::failed);
+        return requests.forEach(batch, i -> {
+            AgentContext context = batch.get(i);
+            return () -> decideOne(context, sampling);
+        }, this::failed);
     }
 
     private Decision failed(AgentContext context, LlmServerException failure) {
