@@ -1,7 +1,7 @@
 package dev.kaizen.djl.optimizer;
 
 import dev.kaizen.api.optimizer.OptimizerConfig;
-import dev.kaizen.djl.config.Fields;
+import dev.kaizen.djl.config.TrainingFields;
 
 /**
  * Config of the {@code bc} optimiser (behaviour cloning). Null means default.
@@ -13,7 +13,7 @@ import dev.kaizen.djl.config.Fields;
  * @param gradientClip clip each gradient element to this magnitude, {@code >= 0}, 0 for none; default 0
  */
 public record BcConfig(Double learningRate, Integer epochs, Integer batchSize, Double weightDecay,
-                       Double gradientClip) implements OptimizerConfig {
+                       Double gradientClip) implements OptimizerConfig, TrainingSettings {
 
     public BcConfig {
         learningRate = learningRate == null ? 0.003 : learningRate;
@@ -21,11 +21,8 @@ public record BcConfig(Double learningRate, Integer epochs, Integer batchSize, D
         batchSize = batchSize == null ? 32 : batchSize;
         weightDecay = weightDecay == null ? 1e-4 : weightDecay;
         gradientClip = gradientClip == null ? 0.0 : gradientClip;
-        Fields.positive("learningRate", learningRate);
-        Fields.range("epochs", epochs, 1, 10_000);
-        Fields.range("batchSize", batchSize, 1, 65_536);
-        Fields.nonNegative("weightDecay", weightDecay);
-        Fields.nonNegative("gradientClip", gradientClip);
+        TrainingFields.schedule(learningRate, epochs, batchSize);
+        TrainingFields.regularisation(weightDecay, gradientClip);
     }
 
     /** The defaults. */

@@ -2,6 +2,7 @@ package dev.kaizen.djl.optimizer;
 
 import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.djl.config.Fields;
+import dev.kaizen.djl.config.TrainingFields;
 
 /**
  * Config of the {@code dpo} optimiser. Null means default.
@@ -16,7 +17,7 @@ import dev.kaizen.djl.config.Fields;
  * @param gradientClip clip each gradient element to this magnitude, {@code >= 0}, 0 for none; default 0
  */
 public record DpoConfig(Double beta, Double nllWeight, Double learningRate, Integer epochs, Integer batchSize,
-                        Double weightDecay, Double gradientClip) implements OptimizerConfig {
+                        Double weightDecay, Double gradientClip) implements OptimizerConfig, TrainingSettings {
 
     public DpoConfig {
         beta = beta == null ? 0.1 : beta;
@@ -28,11 +29,8 @@ public record DpoConfig(Double beta, Double nllWeight, Double learningRate, Inte
         gradientClip = gradientClip == null ? 0.0 : gradientClip;
         Fields.positive("beta", beta);
         Fields.nonNegative("nllWeight", nllWeight);
-        Fields.positive("learningRate", learningRate);
-        Fields.range("epochs", epochs, 1, 10_000);
-        Fields.range("batchSize", batchSize, 1, 65_536);
-        Fields.nonNegative("weightDecay", weightDecay);
-        Fields.nonNegative("gradientClip", gradientClip);
+        TrainingFields.schedule(learningRate, epochs, batchSize);
+        TrainingFields.regularisation(weightDecay, gradientClip);
     }
 
     /** The defaults. */

@@ -2,6 +2,7 @@ package dev.kaizen.djl.optimizer;
 
 import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.djl.config.Fields;
+import dev.kaizen.djl.config.TrainingFields;
 
 /**
  * Config of the {@code ppo} optimiser. Null means default.
@@ -23,7 +24,7 @@ import dev.kaizen.djl.config.Fields;
 public record PpoConfig(Double learningRate, Integer epochs, Integer batchSize, Double clip, Double gamma,
                         Double lambda, Double valueCoefficient, Double entropyCoefficient, Double klCoefficient,
                         Boolean normalizeAdvantages, Double weightDecay, Double gradientClip)
-        implements OptimizerConfig {
+        implements OptimizerConfig, TrainingSettings {
 
     public PpoConfig {
         learningRate = learningRate == null ? 3e-4 : learningRate;
@@ -38,9 +39,7 @@ public record PpoConfig(Double learningRate, Integer epochs, Integer batchSize, 
         normalizeAdvantages = normalizeAdvantages == null ? Boolean.TRUE : normalizeAdvantages;
         weightDecay = weightDecay == null ? 0.0 : weightDecay;
         gradientClip = gradientClip == null ? 0.0 : gradientClip;
-        Fields.positive("learningRate", learningRate);
-        Fields.range("epochs", epochs, 1, 10_000);
-        Fields.range("batchSize", batchSize, 1, 65_536);
+        TrainingFields.schedule(learningRate, epochs, batchSize);
         Fields.positive("clip", clip);
         Fields.range("clip", clip, 0, 0.999);
         Fields.range("gamma", gamma, 0, 1);
@@ -48,8 +47,7 @@ public record PpoConfig(Double learningRate, Integer epochs, Integer batchSize, 
         Fields.nonNegative("valueCoefficient", valueCoefficient);
         Fields.nonNegative("entropyCoefficient", entropyCoefficient);
         Fields.nonNegative("klCoefficient", klCoefficient);
-        Fields.nonNegative("weightDecay", weightDecay);
-        Fields.nonNegative("gradientClip", gradientClip);
+        TrainingFields.regularisation(weightDecay, gradientClip);
     }
 
     /** The defaults. */

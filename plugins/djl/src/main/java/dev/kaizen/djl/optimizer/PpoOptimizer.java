@@ -5,21 +5,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.kaizen.api.MetricsSink;
-import dev.kaizen.api.ProgressReporter;
-import dev.kaizen.api.env.Action;
-import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.TrainingBatch;
 import dev.kaizen.api.optimizer.TrainingReport;
-import dev.kaizen.api.policy.AgentContext;
-import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.djl.engine.DjlRuntime;
 import dev.kaizen.djl.policy.DjlScorerPolicy;
 import dev.kaizen.djl.policy.Examples;
+import dev.kaizen.djl.policy.Scores;
 import dev.kaizen.djl.training.GradientSteps;
 import dev.kaizen.djl.training.Minibatches;
-import dev.kaizen.djl.policy.Scores;
 import dev.kaizen.djl.training.Ops;
+import dev.kaizen.djl.training.StepContexts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,27 +33,17 @@ import java.util.Map;
  * with {@code loss}, {@code policyLoss}, {@code valueLoss}, {@code entropy}, {@code kl} and
  * {@code clipFraction}.
  */
-final class PpoOptimizer implements Optimizer {
+final class PpoOptimizer extends ScorerOptimizer<PpoConfig> {
 
     private static final int CHUNK = 256;
 
-    private final String name;
-    private final PpoConfig config;
-    private final MetricsSink metrics;
-    private final Progress progress;
-
     PpoOptimizer(String name, PpoConfig config, MetricsSink metrics, Progress progress) {
-        this.name = name;
-        this.config = config;
-        this.metrics = metrics;
-        this.progress = progress;
+        super(name, config, metrics, progress);
     }
 
     @Override
-    public TrainingReport train(Policy policy, TrainingBatch batch) {
-        DjlScorerPolicy scorer = Trainables.require(policy, name);
-        List<AgentContext> contexts = new ArrayList<>();
-        List<Action> actions = new ArrayList<>();
+    TrainingReport train(DjlScorerPolicy scorer, TrainingBatch batch) {
+        StepContexts steps = new StepContexts();
         List<double[]> rewards = new ArrayList<>();
         for (Trajectory trajectory : batch.trajectories()) {
             if (trajectory.length() == 0) {
@@ -65,21 +51,26 @@ final class PpoOptimizer implements Optimizer {
             }
             double[] r = new double[trajectory.length()];
             for (int t = 0; t < trajectory.length(); t++) {
-                contexts.add(trajectory.contextAt(t));
-                actions.add(trajectory.steps().get(t).action());
                 r[t] = trajectory.steps().get(t).reward();
             }
+            steps.add(trajectory);
             rewards.add(r);
         }
-        if (contexts.isEmpty()) {
+        if (steps.isEmpty()) {
             return TrainingReport.empty();
         }
-        Examples examples = scorer.encode(contexts, actions);
+        Examples examples = scorer.encode(steps.contexts(), steps.actions());
         return DjlRuntime.call(() -> run(scorer, examples, rewards, batch));
     }
 
-    private TrainingReport run(DjlScorerPolicy scorer, Examples examples, List<double[]> rewards,
-                               TrainingBatch batch) {
+    /**
+     * The policy at the start of the call, per example: the given action's log-probability, the
+     * value estimate, and the full row distribution and filler token logits (the KL reference).
+     */
+    private record StartingPolicy(float[] oldLog, double[] values, float[][] reference, float[][] referenceTokens) {
+    }
+
+    private static StartingPolicy startingPolicy(DjlScorerPolicy scorer, Examples examples) {
         int n = examples.size();
         float[] oldLog = new float[n];
         double[] values = new double[n];
@@ -107,6 +98,14 @@ final class PpoOptimizer implements Optimizer {
                 }
             }
         }
+        return new StartingPolicy(oldLog, values, reference, referenceTokens);
+    }
+
+    private TrainingReport run(DjlScorerPolicy scorer, Examples examples, List<double[]> rewards,
+                               TrainingBatch batch) {
+        int n = examples.size();
+        StartingPolicy before = startingPolicy(scorer, examples);
+        double[] values = before.values();
         double[] advantages = new double[n];
         double[] targets = new double[n];
         int offset = 0;
@@ -126,79 +125,72 @@ final class PpoOptimizer implements Optimizer {
                 advantages[i] = (advantages[i] - mean) / std;
             }
         }
-        List<Map<String, Double>> epochs = new ArrayList<>();
-        try (NDScope callScope = new NDScope();
-             ProgressReporter bar = progress.open(batch.label() + "/" + name, config.epochs())) {
-            callScope.suppressNotUsedWarning();
-            GradientSteps steps = new GradientSteps(scorer.parameters(), config.learningRate(), config.weightDecay(),
-                    config.gradientClip());
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                double[] sums = new double[6];
-                for (int[] indices : Minibatches.of(n, config.batchSize(), batch.seed(), epoch)) {
-                    Examples part = examples.subset(indices);
-                    float[] old = new float[indices.length];
-                    float[] adv = new float[indices.length];
-                    float[] ret = new float[indices.length];
-                    for (int k = 0; k < indices.length; k++) {
-                        old[k] = oldLog[indices[k]];
-                        adv[k] = (float) advantages[indices[k]];
-                        ret[k] = (float) targets[indices[k]];
-                    }
-                    double[] parts = new double[5];
-                    float loss = steps.step(manager -> {
-                        Scores scores = scorer.score(manager, part, true);
-                        NDArray oldArray = manager.create(old);
-                        NDArray surrogate = PpoObjective.clippedSurrogate(scores.chosen(), oldArray,
-                                manager.create(adv), config.clip()).mean();
-                        NDArray valueLoss = scores.values().sub(manager.create(ret)).square().mean();
-                        NDArray entropy = PpoObjective.entropy(scores.logProbabilities(), scores.mask())
-                                .add(scores.templateMass().mul(PpoObjective.bernoulliEntropy(scores.tokenLogits(),
-                                        scores.tokenMask()))).mean();
-                        NDArray total = surrogate.neg()
-                                .add(Ops.times(valueLoss, config.valueCoefficient().floatValue()))
-                                .sub(Ops.times(entropy, config.entropyCoefficient().floatValue()));
-                        NDArray kl = PpoObjective.kl(scores.logProbabilities(),
-                                referenceGrid(manager, reference, indices, scores.logProbabilities()), scores.mask())
-                                .add(scores.templateMass().mul(PpoObjective.bernoulliKl(scores.tokenLogits(),
-                                        referenceGrid(manager, referenceTokens, indices, scores.tokenLogits()),
-                                        scores.tokenMask()))).mean();
-                        if (config.klCoefficient() > 0) {
-                            total = total.add(Ops.times(kl, config.klCoefficient().floatValue()));
-                        }
-                        parts[0] = -surrogate.getFloat();
-                        parts[1] = valueLoss.getFloat();
-                        parts[2] = entropy.getFloat();
-                        parts[3] = kl.getFloat();
-                        parts[4] = PpoObjective.clipped(scores.chosen(), oldArray, config.clip()).mean().getFloat();
-                        return total;
-                    });
-                    sums[0] += loss * indices.length;
-                    for (int p = 0; p < 5; p++) {
-                        sums[p + 1] += parts[p] * indices.length;
-                    }
+        // the advantages are only read from here on
+        Map<String, Double> summary = Map.of("meanAdvantage", Arrays.stream(advantages).average().orElse(0));
+        return epochs(scorer, batch,
+                (steps, epoch) -> epoch(scorer, examples, before, advantages, targets, batch, steps, epoch), summary);
+    }
+
+    private Map<String, Double> epoch(DjlScorerPolicy scorer, Examples examples, StartingPolicy before,
+                                      double[] advantages, double[] targets, TrainingBatch batch,
+                                      GradientSteps steps, int epoch) {
+        int n = examples.size();
+        float[] oldLog = before.oldLog();
+        float[][] reference = before.reference();
+        float[][] referenceTokens = before.referenceTokens();
+        double[] sums = new double[6];
+        for (int[] indices : Minibatches.of(n, config.batchSize(), batch.seed(), epoch)) {
+            Examples part = examples.subset(indices);
+            float[] old = new float[indices.length];
+            float[] adv = new float[indices.length];
+            float[] ret = new float[indices.length];
+            for (int k = 0; k < indices.length; k++) {
+                old[k] = oldLog[indices[k]];
+                adv[k] = (float) advantages[indices[k]];
+                ret[k] = (float) targets[indices[k]];
+            }
+            double[] parts = new double[5];
+            float loss = steps.step(manager -> {
+                Scores scores = scorer.score(manager, part, true);
+                NDArray oldArray = manager.create(old);
+                NDArray surrogate = PpoObjective.clippedSurrogate(scores.chosen(), oldArray,
+                        manager.create(adv), config.clip()).mean();
+                NDArray valueLoss = scores.values().sub(manager.create(ret)).square().mean();
+                NDArray entropy = PpoObjective.entropy(scores.logProbabilities(), scores.mask())
+                        .add(scores.templateMass().mul(PpoObjective.bernoulliEntropy(scores.tokenLogits(),
+                                scores.tokenMask()))).mean();
+                NDArray total = surrogate.neg()
+                        .add(Ops.times(valueLoss, config.valueCoefficient().floatValue()))
+                        .sub(Ops.times(entropy, config.entropyCoefficient().floatValue()));
+                NDArray kl = PpoObjective.kl(scores.logProbabilities(),
+                        referenceGrid(manager, reference, indices, scores.logProbabilities()), scores.mask())
+                        .add(scores.templateMass().mul(PpoObjective.bernoulliKl(scores.tokenLogits(),
+                                referenceGrid(manager, referenceTokens, indices, scores.tokenLogits()),
+                                scores.tokenMask()))).mean();
+                if (config.klCoefficient() > 0) {
+                    total = total.add(Ops.times(kl, config.klCoefficient().floatValue()));
                 }
-                Map<String, Double> figures = new LinkedHashMap<>();
-                figures.put("epoch", (double) epoch + 1);
-                figures.put("loss", sums[0] / n);
-                figures.put("policyLoss", sums[1] / n);
-                figures.put("valueLoss", sums[2] / n);
-                figures.put("entropy", sums[3] / n);
-                figures.put("kl", sums[4] / n);
-                figures.put("clipFraction", sums[5] / n);
-                figures.put("examples", (double) n);
-                epochs.add(figures);
-                Map<String, Object> event = new LinkedHashMap<>(figures);
-                event.put("label", batch.label());
-                metrics.record(name + "-epoch", event);
-                bar.advance(1);
-                bar.message(String.format("loss %.4f", figures.get("loss")));
+                parts[0] = -surrogate.getFloat();
+                parts[1] = valueLoss.getFloat();
+                parts[2] = entropy.getFloat();
+                parts[3] = kl.getFloat();
+                parts[4] = PpoObjective.clipped(scores.chosen(), oldArray, config.clip()).mean().getFloat();
+                return total;
+            });
+            sums[0] += loss * indices.length;
+            for (int p = 0; p < 5; p++) {
+                sums[p + 1] += parts[p] * indices.length;
             }
         }
-        Map<String, Double> last = new LinkedHashMap<>(epochs.get(epochs.size() - 1));
-        last.remove("epoch");
-        last.put("epochs", (double) epochs.size());
-        last.put("meanAdvantage", Arrays.stream(advantages).average().orElse(0));
-        return new TrainingReport(last, epochs);
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("loss", sums[0] / n);
+        figures.put("policyLoss", sums[1] / n);
+        figures.put("valueLoss", sums[2] / n);
+        figures.put("entropy", sums[3] / n);
+        figures.put("kl", sums[4] / n);
+        figures.put("clipFraction", sums[5] / n);
+        figures.put("examples", (double) n);
+        return figures;
     }
 
     private static NDArray referenceGrid(NDManager manager, float[][] reference, int[] indices, NDArray like) {

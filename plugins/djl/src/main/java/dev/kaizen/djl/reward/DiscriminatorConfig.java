@@ -2,6 +2,7 @@ package dev.kaizen.djl.reward;
 
 import dev.kaizen.api.reward.RewardModelConfig;
 import dev.kaizen.djl.config.Fields;
+import dev.kaizen.djl.config.TrainingFields;
 
 /**
  * Config of the {@code discriminator} reward model. Null means default.
@@ -29,9 +30,7 @@ public record DiscriminatorConfig(RewardForm form, Double learningRate, Integer 
         buckets = buckets == null ? 16_384 : buckets;
         embeddingSize = embeddingSize == null ? 16 : embeddingSize;
         hiddenSize = hiddenSize == null ? 32 : hiddenSize;
-        Fields.positive("learningRate", learningRate);
-        Fields.range("epochs", epochs, 1, 10_000);
-        Fields.range("batchSize", batchSize, 1, 65_536);
+        TrainingFields.schedule(learningRate, epochs, batchSize);
         Fields.nonNegative("weightDecay", weightDecay);
         Fields.range("buckets", buckets, 1_024, 4_194_304);
         Fields.range("embeddingSize", embeddingSize, 4, 512);

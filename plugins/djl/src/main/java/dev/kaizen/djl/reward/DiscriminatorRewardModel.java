@@ -3,12 +3,9 @@ package dev.kaizen.djl.reward;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import dev.kaizen.api.MetricsSink;
-import dev.kaizen.api.env.Action;
-import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.reward.RewardFitData;
 import dev.kaizen.api.reward.RewardModel;
 import dev.kaizen.api.trajectory.PreferencePair;
-import dev.kaizen.api.trajectory.Step;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.djl.engine.DjlRuntime;
 import dev.kaizen.djl.policy.DjlScorerPolicy;
@@ -16,6 +13,7 @@ import dev.kaizen.djl.policy.Examples;
 import dev.kaizen.djl.training.GradientSteps;
 import dev.kaizen.djl.training.Minibatches;
 import dev.kaizen.djl.training.Ops;
+import dev.kaizen.djl.training.StepContexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,17 +48,16 @@ final class DiscriminatorRewardModel implements RewardModel {
 
     @Override
     public Map<String, Double> fit(RewardFitData data) {
-        List<AgentContext> contexts = new ArrayList<>();
-        List<Action> actions = new ArrayList<>();
+        StepContexts steps = new StepContexts();
         List<Float> labels = new ArrayList<>();
         for (PreferencePair pair : data.pairs()) {
-            add(pair, pair.chosen(), 1f, contexts, actions, labels);
-            add(pair, pair.rejected(), 0f, contexts, actions, labels);
+            label(steps.add(pair.context(), pair.chosen()), 1f, labels);
+            label(steps.add(pair.context(), pair.rejected()), 0f, labels);
         }
-        if (contexts.isEmpty()) {
+        if (steps.isEmpty()) {
             return Map.of("examples", 0.0);
         }
-        Examples examples = network.encode(contexts, actions);
+        Examples examples = network.encode(steps.contexts(), steps.actions());
         float[] y = new float[labels.size()];
         for (int i = 0; i < y.length; i++) {
             y[i] = labels.get(i);
@@ -68,11 +65,9 @@ final class DiscriminatorRewardModel implements RewardModel {
         return DjlRuntime.call(() -> train(examples, y, data.seed()));
     }
 
-    private static void add(PreferencePair pair, List<Step> continuation, float label, List<AgentContext> contexts,
-                            List<Action> actions, List<Float> labels) {
-        for (int j = 0; j < continuation.size(); j++) {
-            contexts.add(PreferencePair.contextFor(pair.context(), continuation, j));
-            actions.add(continuation.get(j).action());
+    /** Gives the steps {@code [range[0], range[1])} the label {@code label}. */
+    private static void label(int[] range, float label, List<Float> labels) {
+        for (int i = range[0]; i < range[1]; i++) {
             labels.add(label);
         }
     }
@@ -134,24 +129,9 @@ final class DiscriminatorRewardModel implements RewardModel {
     }
 
     private List<double[]> logits(List<Trajectory> trajectories) {
-        List<AgentContext> contexts = new ArrayList<>();
-        List<Action> actions = new ArrayList<>();
-        for (Trajectory trajectory : trajectories) {
-            for (int t = 0; t < trajectory.length(); t++) {
-                contexts.add(trajectory.contextAt(t));
-                actions.add(trajectory.steps().get(t).action());
-            }
-        }
-        double[] all = contexts.isEmpty() ? new double[0] : network.actionScores(contexts, actions);
-        List<double[]> out = new ArrayList<>();
-        int offset = 0;
-        for (Trajectory trajectory : trajectories) {
-            double[] l = new double[trajectory.length()];
-            System.arraycopy(all, offset, l, 0, l.length);
-            offset += l.length;
-            out.add(l);
-        }
-        return out;
+        StepContexts steps = StepContexts.of(trajectories);
+        double[] all = steps.isEmpty() ? new double[0] : network.actionScores(steps.contexts(), steps.actions());
+        return StepContexts.perTrajectory(all, trajectories);
     }
 
     @Override

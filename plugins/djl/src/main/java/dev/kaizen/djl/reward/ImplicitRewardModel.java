@@ -1,12 +1,10 @@
 package dev.kaizen.djl.reward;
 
-import dev.kaizen.api.env.Action;
-import dev.kaizen.api.policy.AgentContext;
 import dev.kaizen.api.policy.TrainablePolicy;
 import dev.kaizen.api.reward.RewardFitData;
 import dev.kaizen.api.reward.RewardModel;
 import dev.kaizen.api.trajectory.Trajectory;
-import java.util.ArrayList;
+import dev.kaizen.djl.training.StepContexts;
 import java.util.List;
 import java.util.Map;
 
@@ -50,25 +48,17 @@ final class ImplicitRewardModel implements RewardModel {
             throw new IllegalStateException("the implicit reward has no policy yet: call fit with "
                     + "RewardFitData.policy and .reference first");
         }
-        List<AgentContext> contexts = new ArrayList<>();
-        List<Action> actions = new ArrayList<>();
-        for (Trajectory trajectory : trajectories) {
-            for (int t = 0; t < trajectory.length(); t++) {
-                contexts.add(trajectory.contextAt(t));
-                actions.add(trajectory.steps().get(t).action());
-            }
-        }
-        double[] current = contexts.isEmpty() ? new double[0] : policy.logProbabilities(contexts, actions);
-        double[] base = contexts.isEmpty() ? new double[0] : reference.logProbabilities(contexts, actions);
-        List<double[]> out = new ArrayList<>();
-        int offset = 0;
-        for (Trajectory trajectory : trajectories) {
-            double[] r = new double[trajectory.length()];
+        StepContexts steps = StepContexts.of(trajectories);
+        double[] current = steps.isEmpty() ? new double[0] : policy.logProbabilities(steps.contexts(), steps.actions());
+        double[] base = steps.isEmpty() ? new double[0] : reference.logProbabilities(steps.contexts(), steps.actions());
+        List<double[]> out = StepContexts.perTrajectory(current, trajectories);
+        List<double[]> baseByTrajectory = StepContexts.perTrajectory(base, trajectories);
+        for (int i = 0; i < out.size(); i++) {
+            double[] r = out.get(i);
+            double[] b = baseByTrajectory.get(i);
             for (int t = 0; t < r.length; t++) {
-                r[t] = config.beta() * (current[offset + t] - base[offset + t]);
+                r[t] = config.beta() * (r[t] - b[t]);
             }
-            offset += r.length;
-            out.add(r);
         }
         return out;
     }
