@@ -18,6 +18,7 @@ final class Parts {
     static final String SAMPLE = "sample";
     static final String NONE = "none";
     static final String DPO = "dpo";
+    static final String GRPO = "grpo";
 
     private Parts() {
     }

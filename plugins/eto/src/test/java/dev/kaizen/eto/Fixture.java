@@ -40,7 +40,7 @@ final class Fixture {
         this.environment = environment;
         this.policy = policy;
         this.context = new FakeMethodContext(seed, directory, environment, policy);
-        context.register(new EtoMethodFactory(), new RftMethodFactory(), sample, greedy, none, bc, dpo);
+        context.register(new EtoMethodFactory(), new RftMethodFactory(), new GrpoMethodFactory(), sample, greedy, none, bc, dpo);
     }
 
     /** The method config read from recipe-like values, as the host reads {@code method:}. */

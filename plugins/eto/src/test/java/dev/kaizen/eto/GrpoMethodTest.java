@@ -1,0 +1,105 @@
+package dev.kaizen.eto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.Trajectory;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GrpoMethodTest {
+
+    @TempDir
+    Path directory;
+
+    private static Map<String, Object> recipe(boolean stepGroups) {
+        Map<String, Object> method = new HashMap<>();
+        method.put("type", "grpo");
+        method.put("demonstrations", 6);
+        method.put("iterations", 2);
+        method.put("optimizer", Map.of("type", "bc", "step", 1.0));
+        method.put("explorer", Map.of("type", "sample", "samples", 4, "temperature", 1.0));
+        method.put("update", Map.of("type", "bc", "step", 0.5));
+        method.put("stepGroups", stepGroups);
+        return method;
+    }
+
+    @Test
+    void eachRoundUpdatesOnTheGroupsTrajectoriesWithTheirAdvantagesAsStepRewards() throws Exception {
+        Fixture fixture = new Fixture(17, directory);
+        fixture.run(recipe(false));
+
+        assertThat(fixture.context.stages()).containsExactly("baseline", "iter-1", "final");
+        assertThat(fixture.context.evaluations()).extracting(EvaluationResult::stage)
+                .containsExactly("baseline", "baseline", "iter-1", "iter-1", "final", "final");
+        assertThat(fixture.bc.calls).hasSize(3);
+        for (int round = 1; round <= 2; round++) {
+            List<Trajectory> explored = fixture.context.trajectories().get("iter-" + round + "-explore");
+            List<Trajectory> batch = fixture.bc.calls.get(round).batch().trajectories();
+            assertThat(fixture.bc.calls.get(round).batch().seed()).isEqualTo(fixture.context.seed("iter-" + round + "/update"));
+            assertThat(fixture.bc.calls.get(round).config().step()).isEqualTo(0.5);
+            assertThat(batch).isNotEmpty().allSatisfy(t -> assertThat(t.steps()).extracting(Step::reward)
+                    .as("one episode advantage on every step").containsOnly(t.steps().get(0).reward()));
+            // within a task, successes get the positive advantage and failures the negative
+            Map<String, List<Trajectory>> byTask = batch.stream().collect(Collectors.groupingBy(t -> t.task().id()));
+            for (List<Trajectory> group : byTask.values()) {
+                for (Trajectory t : group) {
+                    Trajectory original = explored.stream().filter(e -> e.task().equals(t.task())
+                            && e.steps().stream().map(Step::action).toList()
+                            .equals(t.steps().stream().map(Step::action).toList())).findFirst().orElseThrow();
+                    double advantage = t.steps().get(0).reward();
+                    double mean = explored.stream().filter(e -> e.task().equals(t.task()))
+                            .mapToDouble(Trajectory::reward).average().orElseThrow();
+                    assertThat(Math.signum(advantage)).isEqualTo(Math.signum(original.reward() - mean));
+                }
+            }
+            Map<String, ?> update = fixture.metrics("grpo-update").get(round - 1);
+            assertThat(update.get("groups")).isEqualTo((int) explored.stream().map(t -> t.task().id()).distinct().count());
+            assertThat(update.get("trajectories")).isEqualTo(batch.size());
+            assertThat(update.get("anchorGroups")).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void withStepGroupsTheSharedStartIsAnAnchorAndStepsGetTheirOwnAdvantages() throws Exception {
+        Fixture fixture = new Fixture(17, directory);
+        fixture.run(recipe(true));
+
+        Map<String, ?> update = fixture.metrics("grpo-update").get(0);
+        assertThat((int) update.get("anchorGroups")).as("every group starts in one state").isGreaterThanOrEqualTo(
+                (int) update.get("groups") - (int) update.get("degenerateGroups"));
+        assertThat((double) update.get("anchorStepShare")).isGreaterThan(0);
+        List<Trajectory> batch = fixture.bc.calls.get(1).batch().trajectories();
+        assertThat(batch).anySatisfy(t -> assertThat(Arrays.stream(t.steps().stream().mapToDouble(Step::reward)
+                .toArray()).distinct().count()).as("step advantages differ along an episode").isGreaterThan(1));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameUpdates() throws Exception {
+        Fixture first = new Fixture(17, directory.resolve("a"));
+        first.run(recipe(true));
+        Fixture second = new Fixture(17, directory.resolve("b"));
+        second.run(recipe(true));
+        assertThat(second.bc.calls.get(2).batch()).isEqualTo(first.bc.calls.get(2).batch());
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingTheField() {
+        Fixture fixture = new Fixture(17, directory);
+        Map<String, Object> weight = recipe(true);
+        weight.put("stepWeight", -1.0);
+        assertThatThrownBy(() -> fixture.config(weight)).hasMessageContaining("method.stepWeight must be a finite"
+                + " number >= 0");
+        Map<String, Object> discount = recipe(true);
+        discount.put("discount", 0.0);
+        assertThatThrownBy(() -> fixture.config(discount)).hasMessageContaining("method.discount must be in (0, 1]");
+    }
+}
