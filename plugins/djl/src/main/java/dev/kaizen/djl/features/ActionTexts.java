@@ -1,10 +1,10 @@
 package dev.kaizen.djl.features;
 
 import dev.kaizen.api.env.Action;
+import dev.kaizen.djl.text.BoundedCache;
 import dev.kaizen.djl.text.TextProfile;
 import dev.kaizen.djl.text.TextProfiles;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link ActionText} of each action text, worked out once and kept; cleared when full (results
@@ -13,9 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ActionTexts {
 
     /** Action texts kept; cleared when full. */
-    private static final int CAPACITY = 20_000;
-
-    private final ConcurrentHashMap<String, ActionText> known = new ConcurrentHashMap<>();
+    private final BoundedCache<String, ActionText> known = new BoundedCache<>(20_000);
     private final TextProfiles profiles;
     private final RoleBuckets roles;
 
@@ -26,22 +24,17 @@ final class ActionTexts {
 
     /** The text of {@code action}. */
     ActionText of(Action action) {
-        ActionText kept = known.get(action.text());
-        if (kept != null) {
-            return kept;
-        }
+        return known.get(action.text(), text -> describe(action));
+    }
+
+    private ActionText describe(Action action) {
         TextProfile argument = profiles.of(action.argument().isEmpty() ? action.text() : action.argument());
         String verb = action.verb().toLowerCase(Locale.ROOT);
         // short arguments name buttons and options; identifiers (letters mixed with digits) are not
         // kept, so that no product is remembered by its id
         int argumentRole = argument.size() <= 3 && !hasIdentifier(argument)
                 ? roles.argument(argument.text().toLowerCase(Locale.ROOT)) : -1;
-        ActionText text = new ActionText(argument, roles.verb(verb), roles.verbOnPage(verb), argumentRole);
-        if (known.size() >= CAPACITY) {
-            known.clear();
-        }
-        known.putIfAbsent(action.text(), text);
-        return text;
+        return new ActionText(argument, roles.verb(verb), roles.verbOnPage(verb), argumentRole);
     }
 
     /** Whether a token mixes letters and digits, as product ids do. */

@@ -3,13 +3,13 @@ package dev.kaizen.djl.features;
 import static dev.kaizen.djl.features.FeatureEncoder.MAX_TOKENS;
 import static dev.kaizen.djl.features.FeatureEncoder.TOKEN_DENSE;
 
+import dev.kaizen.djl.text.BoundedCache;
 import dev.kaizen.djl.text.TextHash;
 import dev.kaizen.djl.text.TextProfile;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The token block of a context, one row per instruction token (at most
@@ -25,9 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TokenBlocks {
 
     /** Instructions' token blocks kept, by profile (identity); cleared when full. */
-    private static final int CAPACITY = 10_000;
-
-    private final ConcurrentHashMap<TextProfile, TokenBlock> blocks = new ConcurrentHashMap<>();
+    private final BoundedCache<TextProfile, TokenBlock> blocks = new BoundedCache<>(10_000);
     private final int buckets;
     private final WordBuckets words;
 
@@ -45,7 +43,7 @@ final class TokenBlocks {
      */
     void encode(TextProfile instruction, TextProfile page, History history, int[][] ids, float[] dense) {
         int n = ids.length;
-        TokenBlock block = block(instruction);
+        TokenBlock block = blocks.get(instruction, this::block);
         System.arraycopy(block.ids(), 0, ids, 0, n);
         System.arraycopy(block.dense(), 0, dense, 0, n * TOKEN_DENSE);
         Set<String> wanted = new HashSet<>();
@@ -79,10 +77,6 @@ final class TokenBlocks {
     }
 
     private TokenBlock block(TextProfile instruction) {
-        TokenBlock block = blocks.get(instruction);
-        if (block != null) {
-            return block;
-        }
         int n = Math.min(MAX_TOKENS, instruction.size());
         int[][] ids = new int[n][];
         float[] dense = new float[n * TOKEN_DENSE];
@@ -122,12 +116,7 @@ final class TokenBlocks {
                 TextHash.bucket(TextHash.of("tr2", neighbour(instruction, t, 2)), buckets),
             };
         }
-        block = new TokenBlock(ids, dense);
-        if (blocks.size() >= CAPACITY) {
-            blocks.clear();
-        }
-        blocks.putIfAbsent(instruction, block);
-        return block;
+        return new TokenBlock(ids, dense);
     }
 
     /** The token {@code offset} places away, "," across punctuation, "^"/"$" past either end. */

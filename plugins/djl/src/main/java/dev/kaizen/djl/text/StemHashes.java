@@ -1,7 +1,6 @@
 package dev.kaizen.djl.text;
 
 import java.util.Arrays;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stem hashes of a text's content words: for each token that is not a function word, the hash
@@ -14,8 +13,7 @@ final class StemHashes {
      * Each token's stem hashes, computed once: catalogue words recur on every page. Cleared when
      * full; the results never depend on what is kept. Values are never modified.
      */
-    private static final ConcurrentHashMap<String, long[]> TOKEN_STEMS = new ConcurrentHashMap<>();
-    private static final int TOKEN_STEMS_CAPACITY = 200_000;
+    private static final BoundedCache<String, long[]> TOKEN_STEMS = new BoundedCache<>(200_000);
 
     private StemHashes() {
     }
@@ -28,14 +26,7 @@ final class StemHashes {
         long[] out = new long[tokens.length * 2 + 4];
         int k = 0;
         for (String token : tokens) {
-            long[] hashes = TOKEN_STEMS.get(token);
-            if (hashes == null) {
-                hashes = tokenStems(token);
-                if (TOKEN_STEMS.size() >= TOKEN_STEMS_CAPACITY) {
-                    TOKEN_STEMS.clear();
-                }
-                TOKEN_STEMS.putIfAbsent(token, hashes);
-            }
+            long[] hashes = TOKEN_STEMS.get(token, StemHashes::tokenStems);
             if (k + hashes.length > out.length) {
                 out = Arrays.copyOf(out, out.length * 2 + hashes.length);
             }

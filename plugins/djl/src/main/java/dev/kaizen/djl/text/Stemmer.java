@@ -3,6 +3,11 @@ package dev.kaizen.djl.text;
 /**
  * A light English stemmer for matching: folds plurals and a few common suffixes so that
  * "shoes"/"shoe" and "batteries"/"battery" meet. Not a linguistic stemmer; stable and cheap.
+ *
+ * <p>Lucene's English stemmers fold other words, so they would change the features: its
+ * {@code EnglishMinimalStemmer} keeps "shoes" and "tomatoes", turns "boxes" into "boxe", "watches"
+ * into "watche", "ties" into "ty" and "has" into "ha"; {@code PorterStemmer}, {@code KStemmer} and
+ * the Snowball stemmers also strip "-ed", "-ing", "-able" and the like ("added", "adjustable").
  */
 public final class Stemmer {
 

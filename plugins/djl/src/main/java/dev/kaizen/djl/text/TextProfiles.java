@@ -1,7 +1,5 @@
 package dev.kaizen.djl.text;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * A bounded cache of {@link TextProfile}s keyed by text: instructions, product titles and option
  * names recur across steps and episodes, so each is analysed once. When full the cache is cleared
@@ -9,28 +7,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TextProfiles {
 
-    private final ConcurrentHashMap<String, TextProfile> cache = new ConcurrentHashMap<>();
-    private final int capacity;
+    private final BoundedCache<String, TextProfile> cache;
 
     /** A cache holding at most {@code capacity} texts. */
     public TextProfiles(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
-        }
-        this.capacity = capacity;
+        this.cache = new BoundedCache<>(capacity);
     }
 
     /** The profile of {@code text}. */
     public TextProfile of(String text) {
-        TextProfile profile = cache.get(text);
-        if (profile != null) {
-            return profile;
-        }
-        if (cache.size() >= capacity) {
-            cache.clear();
-        }
-        profile = TextProfile.analyse(text);
-        cache.putIfAbsent(text, profile);
-        return profile;
+        return cache.get(text, TextProfile::analyse);
     }
 }
