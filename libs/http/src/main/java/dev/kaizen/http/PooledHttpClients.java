@@ -20,8 +20,10 @@ import org.apache.hc.core5.util.Timeout;
  * a connection idle for more than {@link #CHECK_AFTER_IDLE} before it is reused, gives up on a
  * connection after the connect timeout and on an answer (and on waiting for a free connection)
  * after the request timeout, and does nothing behind its caller's back: no automatic retries,
- * redirects, cookies, content compression or authentication caching. Callers decide what to
- * retry.
+ * redirects, cookies, content compression, authentication caching or protocol upgrade (HttpClient
+ * 5.4 would otherwise offer {@code Upgrade: TLS/1.2} with {@code Connection: Upgrade} on plain-HTTP
+ * requests, which servers such as uvicorn before 0.19 answer with 400 Bad Request). Callers decide
+ * what to retry.
  *
  * <pre>{@code
  * CloseableHttpClient http = PooledHttpClients.builder()
@@ -35,7 +37,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class PooledHttpClients {
 
-    /** Connections kept per server; as many as a run may have threads asking at once. */
+    /** Connections kept per server unless {@link Builder#optMaxConnections} says otherwise. */
     public static final int MAX_CONNECTIONS = 4096;
 
     /**
@@ -60,6 +62,7 @@ public final class PooledHttpClients {
         private Duration connectTimeout;
         private Duration requestTimeout;
         private boolean quietConnections;
+        private int maxConnections = MAX_CONNECTIONS;
 
         private Builder() {
         }
@@ -91,6 +94,22 @@ public final class PooledHttpClients {
         }
 
         /**
+         * The most connections kept to the server, e.g. as many as requests that can be under way at
+         * once; a request beyond them waits for a free one (up to the request timeout). Default
+         * {@link #MAX_CONNECTIONS}.
+         *
+         * @throws IllegalArgumentException if {@code max} is below 1 or above {@link #MAX_CONNECTIONS}
+         */
+        public Builder optMaxConnections(int max) {
+            if (max < 1 || max > MAX_CONNECTIONS) {
+                throw new IllegalArgumentException("maxConnections must be between 1 and " + MAX_CONNECTIONS
+                        + ", got " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
          * The client.
          *
          * @throws IllegalStateException if a required option is not set
@@ -106,8 +125,8 @@ public final class PooledHttpClients {
             }
             return HttpClients.custom()
                     .setConnectionManager(connections
-                            .setMaxConnTotal(MAX_CONNECTIONS)
-                            .setMaxConnPerRoute(MAX_CONNECTIONS)
+                            .setMaxConnTotal(maxConnections)
+                            .setMaxConnPerRoute(maxConnections)
                             .setDefaultConnectionConfig(ConnectionConfig.custom()
                                     .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout.toMillis()))
                                     .setSocketTimeout(request)
@@ -115,7 +134,7 @@ public final class PooledHttpClients {
                                     .build())
                             .build())
                     .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(request)
-                            .setConnectionRequestTimeout(request).build())
+                            .setConnectionRequestTimeout(request).setProtocolUpgradeEnabled(false).build())
                     .disableAutomaticRetries()
                     .disableRedirectHandling()
                     .disableCookieManagement()

@@ -11,12 +11,17 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +36,8 @@ class PooledHttpClientsTest {
     private HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -49,6 +56,25 @@ class PooledHttpClientsTest {
             seen.add("busy");
             exchange.getResponseHeaders().add("Retry-After", "0");
             reply(exchange, 503, "busy");
+        });
+        server.createContext("/strict", exchange -> {
+            // as uvicorn before 0.19: a request that offers a protocol upgrade gets 400 Bad Request
+            String upgrade = exchange.getRequestHeaders().getFirst("Upgrade");
+            String connection = exchange.getRequestHeaders().getFirst("Connection");
+            seen.add(exchange.getRequestMethod() + " upgrade=" + upgrade + " connection=" + connection);
+            exchange.getRequestBody().readAllBytes();
+            reply(exchange, upgrade == null ? 200 : 400, upgrade == null ? "fine" : "Invalid HTTP request received.");
+        });
+        server.createContext("/hold", exchange -> {
+            int now = inFlight.incrementAndGet();
+            mostInFlight.accumulateAndGet(now, Math::max);
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            reply(exchange, 200, "held");
         });
         server.createContext("/slow", exchange -> {
             try {
@@ -122,6 +148,47 @@ class PooledHttpClientsTest {
             assertThatThrownBy(() -> get(http, uri("/slow"))).isInstanceOf(SocketTimeoutException.class);
             assertThat(get(http, uri("/ok"))).isEqualTo("200 fine");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void offersNoProtocolUpgradeThatOldServersRefuse(boolean quiet) throws IOException {
+        try (CloseableHttpClient http = client(quiet)) {
+            assertThat(get(http, uri("/strict"))).isEqualTo("200 fine");
+            HttpPost post = new HttpPost(uri("/strict"));
+            post.setEntity(new StringEntity("{}", ContentType.APPLICATION_JSON));
+            String answer = http.execute(post, response -> response.getCode() + " "
+                    + EntityUtils.toString(response.getEntity()));
+            assertThat(answer).isEqualTo("200 fine");
+        }
+        assertThat(seen).containsExactly("GET upgrade=null connection=keep-alive", "POST upgrade=null connection=keep-alive");
+    }
+
+    @Test
+    void keepsAtMostTheConnectionsAskedFor() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try (CloseableHttpClient http = PooledHttpClients.builder().setConnectTimeout(Duration.ofSeconds(2))
+                .setRequestTimeout(Duration.ofSeconds(5)).optMaxConnections(2).build()) {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(callers.submit(() -> get(http, uri("/hold"))));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get()).isEqualTo("200 held");
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(mostInFlight.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionLimitOutsideItsRangeIsRefused() {
+        assertThatThrownBy(() -> PooledHttpClients.builder().optMaxConnections(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxConnections must be between 1 and 4096, got 0");
+        assertThatThrownBy(() -> PooledHttpClients.builder().optMaxConnections(5000))
+                .hasMessage("maxConnections must be between 1 and 4096, got 5000");
     }
 
     @Test
