@@ -8,6 +8,7 @@ import dev.kaizen.api.testing.FakeComponentContext;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.djl.optimizer.BcOptimizerFactory;
 import dev.kaizen.djl.optimizer.DpoOptimizerFactory;
+import dev.kaizen.djl.optimizer.GrpoOptimizerFactory;
 import dev.kaizen.djl.optimizer.PpoOptimizerFactory;
 import dev.kaizen.djl.policy.DjlScorerConfig;
 import dev.kaizen.djl.policy.DjlScorerFactory;
@@ -27,7 +28,7 @@ public final class Fixtures {
     /** A context with this plugin's factories and the api's {@code test} environment registered. */
     public static FakeComponentContext context(long seed, Path directory) {
         return new FakeComponentContext(seed, directory).register(new DjlScorerFactory(), new BcOptimizerFactory(),
-                new DpoOptimizerFactory(), new PpoOptimizerFactory(), new DiscriminatorFactory(), new ImplicitFactory(),
+                new DpoOptimizerFactory(), new PpoOptimizerFactory(), new GrpoOptimizerFactory(), new DiscriminatorFactory(), new ImplicitFactory(),
                 new CounterEnvironmentFactory());
     }
 

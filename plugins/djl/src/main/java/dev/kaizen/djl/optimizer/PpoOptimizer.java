@@ -1,9 +1,6 @@
 package dev.kaizen.djl.optimizer;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import dev.kaizen.api.MetricsSink;
 import dev.kaizen.api.optimizer.TrainingBatch;
 import dev.kaizen.api.optimizer.TrainingReport;
@@ -35,8 +32,6 @@ import java.util.Map;
  */
 final class PpoOptimizer extends ScorerOptimizer<PpoConfig> {
 
-    private static final int CHUNK = 256;
-
     PpoOptimizer(String name, PpoConfig config, MetricsSink metrics, Progress progress) {
         super(name, config, metrics, progress);
     }
@@ -63,48 +58,10 @@ final class PpoOptimizer extends ScorerOptimizer<PpoConfig> {
         return DjlRuntime.call(() -> run(scorer, examples, rewards, batch));
     }
 
-    /**
-     * The policy at the start of the call, per example: the given action's log-probability, the
-     * value estimate, and the full row distribution and filler token logits (the KL reference).
-     */
-    private record StartingPolicy(float[] oldLog, double[] values, float[][] reference, float[][] referenceTokens) {
-    }
-
-    private static StartingPolicy startingPolicy(DjlScorerPolicy scorer, Examples examples) {
-        int n = examples.size();
-        float[] oldLog = new float[n];
-        double[] values = new double[n];
-        float[][] reference = new float[n][];
-        float[][] referenceTokens = new float[n][];
-        for (int start = 0; start < n; start += CHUNK) {
-            int end = Math.min(n, start + CHUNK);
-            int[] indices = range(start, end);
-            Examples part = examples.subset(indices);
-            try (NDScope scope = new NDScope(); NDManager manager = DjlRuntime.engine().newBaseManager()) {
-                scope.suppressNotUsedWarning();
-                Scores scores = scorer.score(manager, part, true);
-                float[] chosen = scores.chosen().toFloatArray();
-                float[] v = scores.values().toFloatArray();
-                float[] grid = scores.logProbabilities().toFloatArray();
-                float[] tokens = scores.tokenLogits().toFloatArray();
-                int width = Math.toIntExact(scores.logProbabilities().getShape().get(1));
-                int tokenWidth = Math.toIntExact(scores.tokenLogits().getShape().get(1));
-                for (int k = 0; k < indices.length; k++) {
-                    oldLog[start + k] = chosen[k];
-                    values[start + k] = v[k];
-                    reference[start + k] = Arrays.copyOfRange(grid, k * width, k * width + part.rows(k));
-                    referenceTokens[start + k] = Arrays.copyOfRange(tokens, k * tokenWidth,
-                            k * tokenWidth + part.tokens(k));
-                }
-            }
-        }
-        return new StartingPolicy(oldLog, values, reference, referenceTokens);
-    }
-
     private TrainingReport run(DjlScorerPolicy scorer, Examples examples, List<double[]> rewards,
                                TrainingBatch batch) {
         int n = examples.size();
-        StartingPolicy before = startingPolicy(scorer, examples);
+        StartingPolicy before = StartingPolicy.of(scorer, examples, true);
         double[] values = before.values();
         double[] advantages = new double[n];
         double[] targets = new double[n];
@@ -135,17 +92,13 @@ final class PpoOptimizer extends ScorerOptimizer<PpoConfig> {
                                       double[] advantages, double[] targets, TrainingBatch batch,
                                       GradientSteps steps, int epoch) {
         int n = examples.size();
-        float[] oldLog = before.oldLog();
-        float[][] reference = before.reference();
-        float[][] referenceTokens = before.referenceTokens();
         double[] sums = new double[6];
         for (int[] indices : Minibatches.of(n, config.batchSize(), batch.seed(), epoch)) {
             Examples part = examples.subset(indices);
-            float[] old = new float[indices.length];
+            float[] old = before.oldLog(indices);
             float[] adv = new float[indices.length];
             float[] ret = new float[indices.length];
             for (int k = 0; k < indices.length; k++) {
-                old[k] = oldLog[indices[k]];
                 adv[k] = (float) advantages[indices[k]];
                 ret[k] = (float) targets[indices[k]];
             }
@@ -156,17 +109,11 @@ final class PpoOptimizer extends ScorerOptimizer<PpoConfig> {
                 NDArray surrogate = PpoObjective.clippedSurrogate(scores.chosen(), oldArray,
                         manager.create(adv), config.clip()).mean();
                 NDArray valueLoss = scores.values().sub(manager.create(ret)).square().mean();
-                NDArray entropy = PpoObjective.entropy(scores.logProbabilities(), scores.mask())
-                        .add(scores.templateMass().mul(PpoObjective.bernoulliEntropy(scores.tokenLogits(),
-                                scores.tokenMask()))).mean();
+                NDArray entropy = StartingPolicy.entropy(scores).mean();
                 NDArray total = surrogate.neg()
                         .add(Ops.times(valueLoss, config.valueCoefficient().floatValue()))
                         .sub(Ops.times(entropy, config.entropyCoefficient().floatValue()));
-                NDArray kl = PpoObjective.kl(scores.logProbabilities(),
-                        referenceGrid(manager, reference, indices, scores.logProbabilities()), scores.mask())
-                        .add(scores.templateMass().mul(PpoObjective.bernoulliKl(scores.tokenLogits(),
-                                referenceGrid(manager, referenceTokens, indices, scores.tokenLogits()),
-                                scores.tokenMask()))).mean();
+                NDArray kl = before.kl(manager, scores, indices).mean();
                 if (config.klCoefficient() > 0) {
                     total = total.add(Ops.times(kl, config.klCoefficient().floatValue()));
                 }
@@ -191,23 +138,5 @@ final class PpoOptimizer extends ScorerOptimizer<PpoConfig> {
         figures.put("clipFraction", sums[5] / n);
         figures.put("examples", (double) n);
         return figures;
-    }
-
-    private static NDArray referenceGrid(NDManager manager, float[][] reference, int[] indices, NDArray like) {
-        int width = Math.toIntExact(like.getShape().get(1));
-        float[] grid = new float[indices.length * width];
-        for (int k = 0; k < indices.length; k++) {
-            float[] row = reference[indices[k]];
-            System.arraycopy(row, 0, grid, k * width, row.length);
-        }
-        return manager.create(grid, new Shape(indices.length, width));
-    }
-
-    private static int[] range(int start, int end) {
-        int[] out = new int[end - start];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = start + i;
-        }
-        return out;
     }
 }

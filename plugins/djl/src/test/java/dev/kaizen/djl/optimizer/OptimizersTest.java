@@ -134,7 +134,7 @@ class OptimizersTest {
     void emptyBatchesTrainNothing() {
         FakeComponentContext context = Fixtures.context(5, dir);
         try (DjlScorerPolicy policy = Fixtures.smallPolicy(4)) {
-            for (String type : List.of("bc", "dpo", "ppo")) {
+            for (String type : List.of("bc", "dpo", "ppo", "grpo")) {
                 try (Optimizer optimizer = optimizer(context, Map.of("type", type))) {
                     assertThat(optimizer.train(policy, new TrainingBatch(List.of(), List.of(), 1, "x")))
                             .isEqualTo(TrainingReport.empty());
@@ -146,7 +146,7 @@ class OptimizersTest {
     @Test
     void aPolicyItCannotTrainIsNamedWithWhatItCanTrain() {
         FakeComponentContext context = Fixtures.context(5, dir);
-        for (String type : List.of("bc", "dpo", "ppo")) {
+        for (String type : List.of("bc", "dpo", "ppo", "grpo")) {
             try (Optimizer optimizer = optimizer(context, Map.of("type", type))) {
                 assertThatThrownBy(() -> optimizer.train(new TabularPolicy(0), TrainingBatch.ofTrajectories(List.of(),
                         1, "x"))).isInstanceOf(IncompatiblePartsException.class)
