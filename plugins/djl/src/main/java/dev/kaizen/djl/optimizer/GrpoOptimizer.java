@@ -26,7 +26,8 @@ import java.util.Map;
  * policy at the start of the call. Steps are weighted {@code 1/|τ|} within their trajectory
  * (GRPO's sequence mean) or equally (Dr. GRPO), the weights normalised over each minibatch.
  * Reports {@code grpo-epoch} events with {@code loss}, {@code policyLoss}, {@code kl},
- * {@code entropy} and {@code clipFraction}.
+ * {@code entropy} and {@code clipFraction}; the report adds {@code sequences} (trajectories trained
+ * on) and {@code meanAbsAdvantage}.
  */
 final class GrpoOptimizer extends ScorerOptimizer<GrpoConfig> {
 
@@ -60,7 +61,7 @@ final class GrpoOptimizer extends ScorerOptimizer<GrpoConfig> {
         }
         Examples examples = scorer.encode(steps.contexts(), steps.actions());
         Map<String, Double> summary = new LinkedHashMap<>();
-        summary.put("trajectories", (double) trajectories);
+        summary.put("sequences", (double) trajectories);
         summary.put("meanAbsAdvantage", Arrays.stream(advantages).map(Math::abs).average().orElse(0));
         return DjlRuntime.call(() -> {
             StartingPolicy before = StartingPolicy.of(scorer, examples, false);

@@ -67,7 +67,7 @@ class GrpoOptimizerTest {
             double before = gap(policy, contexts);
             TrainingReport report = grpo.train(policy, TrainingBatch.ofTrajectories(advantaged(demos, plus), 4, "grpo"));
             assertThat(report.epochs()).hasSize(4);
-            assertThat(report.metrics()).containsKeys("policyLoss", "kl", "entropy", "clipFraction", "trajectories",
+            assertThat(report.metrics()).containsKeys("policyLoss", "kl", "entropy", "clipFraction", "sequences",
                     "meanAbsAdvantage").doesNotContainKey("valueLoss");
             assertThat(report.metrics().get("meanAbsAdvantage")).isEqualTo(Math.abs(plus));
             return gap(policy, contexts) - before;
