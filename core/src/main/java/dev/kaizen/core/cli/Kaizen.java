@@ -119,6 +119,19 @@ public final class Kaizen implements Callable<Integer> {
         return this;
     }
 
+    /**
+     * The config binder of the plugins in {@code directories}, loaded once per JVM and shared with
+     * the {@link #sharingPlugins() sharing} instances that load the same directories: how a backend's
+     * executor in another JVM builds a run's parts.
+     */
+    public static ConfigBinder sharedBinder(List<Path> directories) {
+        Map<String, String> environment = System.getenv();
+        PluginDirectories resolved = new PluginDirectories(directories,
+                PluginDirectories.none(environment).unpackDirectory());
+        return SHARED.computeIfAbsent(resolved.directories().toString(), key -> Guice.createInjector(
+                new HostModule(new HostOptions(resolved, environment)))).getInstance(ConfigBinder.class);
+    }
+
     /** Runs the command line and returns its exit code. */
     public int execute(String... args) {
         commandLine = new CommandLine(this);

@@ -10,9 +10,11 @@ import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.method.StageBody;
 import dev.kaizen.api.policy.Policy;
+import dev.kaizen.api.rollout.Rollouts;
 import dev.kaizen.api.search.SearchAlgorithm;
 import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.core.backend.Distribution;
 import dev.kaizen.core.evaluation.Evaluator;
 import dev.kaizen.core.evaluation.StageValidation;
 import dev.kaizen.core.evaluation.TrainingView;
@@ -61,6 +63,7 @@ public final class HostMethodContext extends HostComponentContext implements Met
     private final List<StageSummary> stages;
     private final List<StageValidation> validations;
     private final ErrorBudget budget;
+    private final Distribution distribution;
     private final Runnable onStageEnd;
     private final Set<String> ran = new HashSet<>();
     private final Set<String> noticed = ConcurrentHashMap.newKeySet();
@@ -71,19 +74,26 @@ public final class HostMethodContext extends HostComponentContext implements Met
     private Policy policy;
     private Evaluator evaluator;
 
+    /** @param distribution the rollout backend's driver side; null for the local backend */
     HostMethodContext(long seed, RunDirectory directory, RunFiles files, RunMetrics metrics, ProgressDisplay progress,
-                      ConfigBinder binder, RolloutEngine engine, PrintStream console, List<StageRecord> completed,
-                      List<EvaluationResult> earlierEvaluations, List<StageValidation> earlierValidations,
-                      double maxErrorShare, Runnable onStageEnd) {
-        this(seed, directory, files, metrics, progress, binder, engine, console, completed, earlierEvaluations,
+                      ConfigBinder binder, RolloutEngine engine, Distribution distribution, PrintStream console,
+                      List<StageRecord> completed, List<EvaluationResult> earlierEvaluations,
+                      List<StageValidation> earlierValidations, double maxErrorShare, Runnable onStageEnd) {
+        this(seed, directory, files, metrics, progress, binder, distribution == null ? engine
+                : distribution.rollouts(engine), distribution, console, completed, earlierEvaluations,
                 earlierValidations, new ErrorBudget(maxErrorShare), onStageEnd);
     }
 
     private HostMethodContext(long seed, RunDirectory directory, RunFiles files, RunMetrics metrics,
-                              ProgressDisplay progress, ConfigBinder binder, RolloutEngine engine, PrintStream console,
-                              List<StageRecord> completed, List<EvaluationResult> earlierEvaluations,
-                              List<StageValidation> earlierValidations, ErrorBudget budget, Runnable onStageEnd) {
-        super(seed, directory.path(), metrics, progress, binder, CountedEpisodes.rollouts(engine, budget));
+                              ProgressDisplay progress, ConfigBinder binder, Rollouts rollouts,
+                              Distribution distribution, PrintStream console, List<StageRecord> completed,
+                              List<EvaluationResult> earlierEvaluations, List<StageValidation> earlierValidations,
+                              ErrorBudget budget, Runnable onStageEnd) {
+        super(seed, directory.path(), metrics, progress, binder, CountedEpisodes.rollouts(rollouts, budget));
+        this.distribution = distribution;
+        if (distribution != null) {
+            distribution.noticesTo(this::notice);
+        }
         this.budget = budget;
         this.directory = directory;
         this.files = files;
@@ -103,6 +113,9 @@ public final class HostMethodContext extends HostComponentContext implements Met
 
     /** @param environment the recipe's environment with its validation tasks held out */
     void attach(TrainingView environment, Policy policy, Evaluator evaluator) {
+        if (distribution != null) {
+            distribution.alias(environment, environment.environment());
+        }
         this.environment = environment;
         this.policy = policy;
         this.evaluator = evaluator;
@@ -134,14 +147,19 @@ public final class HostMethodContext extends HostComponentContext implements Met
 
     /**
      * Builds a part; searches are counted, so that a stage whose episodes error too often fails (see
-     * {@link ErrorBudget}).
+     * {@link ErrorBudget}). With a rollout backend, the part is remembered with its config (executors
+     * rebuild it from that), and a search runs on the backend when its problem's parts can be rebuilt.
      */
     @Override
     public <T> T create(ComponentConfig<T> config) {
         T part = super.create(config);
+        if (distribution != null) {
+            distribution.record(part, config);
+        }
         if (part instanceof SearchAlgorithm search) {
             @SuppressWarnings("unchecked")
-            T counted = (T) CountedEpisodes.search(search, budget);
+            T counted = (T) CountedEpisodes.search(distribution == null ? search : distribution.search(search, config),
+                    budget);
             return counted;
         }
         return part;

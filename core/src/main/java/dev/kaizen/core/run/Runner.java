@@ -11,6 +11,8 @@ import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.ErrorCounts;
 import dev.kaizen.core.BadInputException;
+import dev.kaizen.core.backend.Distribution;
+import dev.kaizen.core.backend.RolloutBackends;
 import dev.kaizen.core.evaluation.Evaluator;
 import dev.kaizen.core.evaluation.StageValidation;
 import dev.kaizen.core.evaluation.TrainingView;
@@ -68,6 +70,7 @@ public final class Runner {
     /** Runs {@code recipe} into a new run directory at {@code out}. */
     public Summary run(Recipe recipe, Path out) throws Exception {
         Compatibility.check(recipe, loader.binder().registry());
+        RolloutBackends.find(recipe.rollout());
         RunDirectory directory = RunDirectory.createNew(out);
         RunDirectory.writeAtomically(directory.recipe(), loader.toYaml(recipe));
         try {
@@ -118,9 +121,10 @@ public final class Runner {
         Policy policy = null;
         Evaluator evaluator = null;
         try (RolloutEngine engine = new RolloutEngine(recipe.rollout(), progress, metrics);
+             Distribution distribution = Distribution.open(recipe.rollout(), binder, recipe.seed(), metrics, progress);
              Interruption interruption = Interruption.install(() -> interrupted(summary))) {
             HostMethodContext context = new HostMethodContext(recipe.seed(), directory, files, metrics, progress,
-                    binder, engine, console, completed, earlier, earlierValidations,
+                    binder, engine, distribution, console, completed, earlier, earlierValidations,
                     recipe.evaluation().maxErrorShare(),
                     () -> summary.write(Summary.RUNNING, null));
             summary.follow(context);
@@ -131,6 +135,9 @@ public final class Runner {
             start.put("resumed", resumed);
             if (!metrics.muted()) {
                 metrics.record("run-start", start);
+                if (distribution != null) {
+                    metrics.record("rollout-backend", distribution.description());
+                }
             }
             environment = context.create(recipe.environment());
             policy = context.create(recipe.policy());
@@ -141,6 +148,9 @@ public final class Runner {
             method.run(context);
             metrics.mute(false);
             Map<String, Object> end = new LinkedHashMap<>(engine.totals());
+            if (distribution != null) {
+                distribution.totals().forEach((key, value) -> end.merge(key, value, (a, b) -> (Long) a + (Long) b));
+            }
             end.put("seconds", summary.seconds());
             metrics.record("run-end", end);
             return summary.write(Summary.COMPLETED, null);

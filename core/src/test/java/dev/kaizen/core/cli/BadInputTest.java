@@ -93,7 +93,8 @@ class BadInputTest {
         assertBadInput(run(GOOD.replace("{type: tabular-bc}", "{type: tabular-bc, epoch: 2}")),
                 "unknown property 'epoch' at method.optimizer; allowed: [epochs, step]; did you mean 'epochs'?");
         assertBadInput(run(GOOD, "--set", "rollout.thread=3"), "--set rollout.thread=3: no field 'thread' at rollout; "
-                + "valid: [batchSize, gatherMillis, maxSteps, mode, threads]; did you mean 'threads'?");
+                + "valid: [backend, batchSize, fallback, gatherMillis, master, maxSteps, mode, partitions, threads]; did you"
+                + " mean 'threads'?");
         assertThat(run(GOOD + "colour: red\n").err()).doesNotContain("did you mean");
     }
 
@@ -203,8 +204,8 @@ class BadInputTest {
     @Test
     void unknownSetPathNamesTheSetAndTheValidFields() throws Exception {
         Cli.Result result = run(GOOD, "--set", "rollout.thread=3");
-        assertBadInput(result, "--set rollout.thread=3: no field 'thread' at rollout; valid: [batchSize, gatherMillis, "
-                + "maxSteps, mode, threads]");
+        assertBadInput(result, "--set rollout.thread=3: no field 'thread' at rollout; valid: [backend, batchSize, "
+                + "fallback, gatherMillis, master, maxSteps, mode, partitions, threads]");
         Cli.Result top = run(GOOD, "--set", "sed=3");
         assertBadInput(top, "--set sed=3: no field 'sed' at the top level; valid: [description, environment,");
         Cli.Result nested = run(GOOD, "--set", "method.optimizer.stepp.x=1");
