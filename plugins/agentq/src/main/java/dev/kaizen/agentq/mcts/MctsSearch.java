@@ -40,7 +40,9 @@ import java.util.Map;
  *
  * <p>Randomness comes from {@link SearchProblem#seed()} only: each policy call gets a seed derived
  * from the real step, the simulation and the call's purpose; each task's episodes get a seed derived
- * from its position in the problem. Used from one thread at a time.
+ * from its id (as the rollout engine seeds them), so a task's tree is the same whichever other tasks
+ * share the problem, and a problem cut into pieces (a rollout backend's) gives the same trees. Used
+ * from one thread at a time.
  */
 public final class MctsSearch implements SearchAlgorithm {
 
@@ -68,7 +70,7 @@ public final class MctsSearch implements SearchAlgorithm {
         List<TaskTree> trees = new ArrayList<>();
         for (int i = 0; i < problem.tasks().size(); i++) {
             TaskTree tree = new TaskTree(problem.environment(), problem.tasks().get(i),
-                    Seeds.derive(problem.seed(), "episode/" + i));
+                    Seeds.derive(problem.seed(), "episode/" + problem.tasks().get(i).id()));
             tree.start();
             trees.add(tree);
         }
