@@ -21,6 +21,12 @@ public record Requirement(String part, String trait, String why) {
 
     /** A policy that talks to a chat-model server, whose server and model can be borrowed or switched. */
     public static final String CHAT_MODEL = "chat-model";
+    /**
+     * A policy that writes actions of its own: it fills an observation's free-text templates with text
+     * it composes (a chat model), where a policy that only picks among the listed actions would have
+     * nothing to pick or would fill templates with words it did not choose.
+     */
+    public static final String FREE_TEXT = "free-text";
     /** A policy that implements {@link dev.kaizen.api.policy.TrainablePolicy}. */
     public static final String TRAINABLE = "trainable";
 

@@ -62,6 +62,17 @@ public interface Environment extends AutoCloseable {
         return OptionalInt.empty();
     }
 
+    /**
+     * The most episodes of this environment that may be open at once (reset and not yet closed), if
+     * it holds something scarce per episode, e.g. an instance on a remote server; empty (no limit) by
+     * default. The host's rollout engine then opens no more than this many, and no more than its
+     * {@code rollout.threads}, at a time, and closes each episode as soon as it ends; without a limit it
+     * opens every episode of a request at once. Parts that open episodes themselves should keep to it.
+     */
+    default OptionalInt maxOpenEpisodes() {
+        return OptionalInt.empty();
+    }
+
     /** How to compare two of this environment's observations (used by experience memories). */
     default ObservationSimilarity observationSimilarity() {
         return ObservationSimilarity.textOverlap();

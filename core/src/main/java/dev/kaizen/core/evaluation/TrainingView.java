@@ -93,4 +93,9 @@ public final class TrainingView implements Environment {
     public ObservationSimilarity observationSimilarity() {
         return environment.observationSimilarity();
     }
+
+    @Override
+    public OptionalInt maxOpenEpisodes() {
+        return environment.maxOpenEpisodes();
+    }
 }

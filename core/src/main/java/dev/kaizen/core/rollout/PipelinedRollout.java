@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * optional gather window), decides, and submits each decision's step at once. The queue hand-over
  * orders every write to an episode's state before the next thread that touches it.
  *
+ * <p>At most {@code limit} episodes are open at once: the first tasks start at once, and each
+ * episode that ends starts the next task.
+ *
  * <p>Per episode, everything matches lockstep mode: the reset seed, the steps, the context handed
  * to the policy (task, history, observation, no advice), the {@code maxSteps} cap and the error
  * texts; only the grouping of contexts into {@code decide} calls differs, which the policy
@@ -49,14 +52,18 @@ final class PipelinedRollout {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private volatile boolean aborted;
     private final ArrayDeque<Integer> waiting = new ArrayDeque<>();
+    private final int limit;
+    private int started;
     private int busy;
     private int unfinished;
     private long stepCount;
     private long decisionCount;
     private long decideCalls;
 
-    PipelinedRollout(RolloutRequest request, RolloutSettings settings, ExecutorService pool) {
+    /** @param limit the most episodes open at once (see {@link RolloutEngine#openLimit}) */
+    PipelinedRollout(RolloutRequest request, RolloutSettings settings, ExecutorService pool, int limit) {
         this.request = request;
+        this.limit = limit;
         this.settings = settings;
         this.pool = pool;
         this.tasks = request.tasks();
@@ -75,9 +82,8 @@ final class PipelinedRollout {
     RolloutEngine.Outcome run(ProgressReporter reporter) {
         boolean completed = false;
         try {
-            for (int i = 0; i < n; i++) {
-                int episode = i;
-                submit(episode, () -> reset(episode));
+            while (started < Math.min(limit, n)) {
+                openNext();
             }
             long gatherNanos = TimeUnit.MILLISECONDS.toNanos(settings.gatherMillis());
             while (unfinished > 0) {
@@ -115,12 +121,21 @@ final class PipelinedRollout {
         return new RolloutEngine.Outcome(List.of(done), stepCount, decisionCount, decideCalls);
     }
 
-    /** Takes an episode back from the pool: finished, or waiting for a decision. */
+    /** Starts the next task's episode on the pool, if a task is left. */
+    private void openNext() {
+        if (started < n) {
+            int episode = started++;
+            submit(episode, () -> reset(episode));
+        }
+    }
+
+    /** Takes an episode back from the pool: finished (the next task starts), or waiting for a decision. */
     private void arrived(int episode, ProgressReporter reporter) {
         busy--;
         if (done[episode] != null) {
             unfinished--;
             reporter.advance(1);
+            openNext();
         } else {
             waiting.add(episode);
         }
@@ -148,6 +163,7 @@ final class PipelinedRollout {
                 close(i);
                 unfinished--;
                 reporter.advance(1);
+                openNext();
             } else {
                 submit(i, () -> step(i, decision));
             }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,11 @@ import java.util.function.IntConsumer;
  * <p>{@code lockstep} (the default): all episodes of a request run in rounds: per step, one
  * {@code decide} for every running episode (in chunks of {@code batchSize} contexts, from the
  * calling thread), then the episodes step concurrently on a pool of {@code threads} threads.
+ *
+ * <p>Every episode of a request is opened at once, unless the environment limits its open episodes
+ * ({@link dev.kaizen.api.env.Environment#maxOpenEpisodes}): then at most that many, and at most
+ * {@code threads}, are open at a time, and the next task starts when an episode ends (in lockstep
+ * mode at the next round). Episodes are closed as soon as they end.
  *
  * <p>{@code pipelined}: each episode advances on its own. When an episode's reset or step returns,
  * its next context waits for the policy; the calling thread decides for the waiting contexts (up to
@@ -95,7 +101,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
         Outcome outcome;
         if (settings.mode() == RolloutMode.PIPELINED) {
             try (ProgressReporter reporter = progress.start(request.label(), request.tasks().size())) {
-                outcome = new PipelinedRollout(request, settings, pool).run(reporter);
+                outcome = new PipelinedRollout(request, settings, pool, openLimit(request)).run(reporter);
             }
         } else {
             outcome = lockstep(request);
@@ -120,10 +126,25 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
         return new Result(trajectories, statistics);
     }
 
-    /** Lockstep mode: rounds of one batched decide for every running episode, then every step. */
+    /**
+     * How many episodes of a request may be open at once: all of them, unless the environment has a
+     * limit ({@link dev.kaizen.api.env.Environment#maxOpenEpisodes}); then that limit, at most
+     * {@code threads}.
+     */
+    int openLimit(RolloutRequest request) {
+        int n = request.tasks().size();
+        OptionalInt limit = request.environment().maxOpenEpisodes();
+        return limit.isEmpty() ? n : Math.max(1, Math.min(Math.min(limit.getAsInt(), settings.threads()), n));
+    }
+
+    /**
+     * Lockstep mode: rounds of one batched decide for every running episode, then every step. Episodes
+     * are opened up to {@link #openLimit} at the start of each round and closed as soon as they end.
+     */
     private Outcome lockstep(RolloutRequest request) {
         List<Task> tasks = request.tasks();
         int n = tasks.size();
+        int limit = openLimit(request);
         Episode[] episodes = new Episode[n];
         List<List<Step>> steps = new ArrayList<>(n);
         double[] returns = new double[n];
@@ -132,76 +153,106 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
             steps.add(new ArrayList<>());
         }
         long[] counts = new long[3]; // steps, decisions, decide calls
+        int started = 0;
         try (ProgressReporter reporter = progress.start(request.label(), n)) {
-            parallel(n, i -> {
-                Task task = tasks.get(i);
-                try {
-                    episodes[i] = request.environment().reset(task, Seeds.derive(request.sampling().seed(), task.id()));
-                    if (episodes[i].observation().done()) {
-                        done[i] = Trajectory.of(task, List.of(), 0.0, request.source());
-                    }
-                } catch (RuntimeException | AssertionError e) {
-                    done[i] = Trajectory.errored(task, List.of(), request.source(), ErrorCause.ENVIRONMENT,
-                            "reset failed: " + e);
+            while (true) {
+                int before = count(done);
+                List<Integer> active = active(done, started);
+                if (started < n && active.size() < limit) {
+                    int from = started;
+                    started = Math.min(n, started + limit - active.size());
+                    parallel(started - from, k -> open(request, from + k, episodes, done));
+                    active = active(done, started);
                 }
-            });
-            reporter.advance(count(done));
-            for (int t = 0; ; t++) {
-                List<Integer> active = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    if (done[i] == null) {
-                        active.add(i);
-                    }
-                }
-                if (active.isEmpty()) {
-                    break;
-                }
-                if (t >= settings.maxSteps()) {
-                    for (int i : active) {
+                List<Integer> stepping = new ArrayList<>(active.size());
+                for (int i : active) {
+                    if (steps.get(i).size() >= settings.maxSteps()) {
                         done[i] = Trajectory.failed(tasks.get(i), steps.get(i), request.source(),
                                 "no end after " + settings.maxSteps() + " steps (rollout.maxSteps)");
+                        close(episodes, i);
+                    } else {
+                        stepping.add(i);
                     }
-                    reporter.advance(active.size());
-                    break;
                 }
-                List<Decision> decisions = decide(request, active, episodes, steps, counts);
-                int before = count(done);
-                parallel(active.size(), k -> {
-                    int i = active.get(k);
+                reporter.advance(count(done) - before);
+                if (stepping.isEmpty()) {
+                    if (started >= n) {
+                        break;
+                    }
+                    continue;
+                }
+                List<Decision> decisions = decide(request, stepping, episodes, steps, counts);
+                int beforeStep = count(done);
+                parallel(stepping.size(), k -> {
+                    int i = stepping.get(k);
                     Task task = tasks.get(i);
                     Decision decision = decisions.get(k);
                     if (decision.isEmpty()) {
                         done[i] = noAction(task, steps.get(i), request.source(), decision);
-                        return;
-                    }
-                    try {
-                        Observation observation = episodes[i].observation();
-                        Observation next = episodes[i].step(decision.action());
-                        steps.get(i).add(new Step(observation, decision.action(), next.reward()));
-                        returns[i] += next.reward();
-                        if (next.done()) {
-                            done[i] = Trajectory.of(task, steps.get(i), returns[i], request.source());
+                    } else {
+                        try {
+                            Observation observation = episodes[i].observation();
+                            Observation next = episodes[i].step(decision.action());
+                            steps.get(i).add(new Step(observation, decision.action(), next.reward()));
+                            returns[i] += next.reward();
+                            if (next.done()) {
+                                done[i] = Trajectory.of(task, steps.get(i), returns[i], request.source());
+                            }
+                        } catch (RuntimeException | AssertionError e) {
+                            done[i] = Trajectory.errored(task, steps.get(i), request.source(), ErrorCause.ENVIRONMENT,
+                                    "step failed: " + e);
                         }
-                    } catch (RuntimeException | AssertionError e) {
-                        done[i] = Trajectory.errored(task, steps.get(i), request.source(), ErrorCause.ENVIRONMENT,
-                                "step failed: " + e);
+                    }
+                    if (done[i] != null) {
+                        close(episodes, i);
                     }
                 });
-                counts[0] += active.size();
-                reporter.advance(count(done) - before);
+                counts[0] += stepping.size();
+                reporter.advance(count(done) - beforeStep);
             }
         } finally {
-            parallel(n, i -> {
-                if (episodes[i] != null) {
-                    try {
-                        episodes[i].close();
-                    } catch (RuntimeException e) {
-                        // closing is best effort; the trajectory is already recorded
-                    }
-                }
-            });
+            parallel(n, i -> close(episodes, i));
         }
         return new Outcome(List.of(done), counts[0], counts[1], counts[2]);
+    }
+
+    /** Starts episode {@code i} (on the pool); an episode that ends at once or cannot start is done and closed. */
+    private static void open(RolloutRequest request, int i, Episode[] episodes, Trajectory[] done) {
+        Task task = request.tasks().get(i);
+        try {
+            episodes[i] = request.environment().reset(task, Seeds.derive(request.sampling().seed(), task.id()));
+            if (episodes[i].observation().done()) {
+                done[i] = Trajectory.of(task, List.of(), 0.0, request.source());
+                close(episodes, i);
+            }
+        } catch (RuntimeException | AssertionError e) {
+            done[i] = Trajectory.errored(task, List.of(), request.source(), ErrorCause.ENVIRONMENT,
+                    "reset failed: " + e);
+        }
+    }
+
+    /** The started episodes ({@code i < started}) that have not ended, in task order. */
+    private static List<Integer> active(Trajectory[] done, int started) {
+        List<Integer> active = new ArrayList<>();
+        for (int i = 0; i < started; i++) {
+            if (done[i] == null) {
+                active.add(i);
+            }
+        }
+        return active;
+    }
+
+    /** Closes episode {@code i} if it is open (best effort: its trajectory is already recorded). */
+    private static void close(Episode[] episodes, int i) {
+        Episode episode = episodes[i];
+        episodes[i] = null;
+        if (episode != null) {
+            try {
+                episode.close();
+            } catch (RuntimeException e) {
+                // closing is best effort; the trajectory is already recorded
+            }
+        }
     }
 
     private List<Decision> decide(RolloutRequest request, List<Integer> active, Episode[] episodes,

@@ -11,6 +11,7 @@ import dev.kaizen.api.trajectory.ErrorCounts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -50,9 +51,33 @@ class StageValidationTest {
                 .hasMessageContaining("evaluation.validation must be >= 0");
     }
 
+    @Test
+    void theViewPassesOnTheEnvironmentsLimitOnOpenEpisodes() {
+        assertThat(TrainingView.carve(new Tasks(20), 5).maxOpenEpisodes()).isEmpty();
+        assertThat(TrainingView.carve(new Limited(20, 3), 5).maxOpenEpisodes()).hasValue(3);
+    }
+
     private static StageValidation v(String stage, double success, double reward) {
         return new StageValidation(stage, 300, success, reward, List.of(success - 0.05, success + 0.05),
                 ErrorCounts.NONE);
+    }
+
+    /** {@link Tasks} that allows at most {@code limit} open episodes. */
+    private record Limited(int train, int limit) implements Environment {
+        @Override
+        public List<Task> tasks(Split split) {
+            return new Tasks(train).tasks(split);
+        }
+
+        @Override
+        public Episode reset(Task task, long seed) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public OptionalInt maxOpenEpisodes() {
+            return OptionalInt.of(limit);
+        }
     }
 
     /** An environment of {@code train} train tasks and ten of each test split. */

@@ -192,6 +192,38 @@ class RolloutEngineTest {
 
     @ParameterizedTest
     @EnumSource(RolloutMode.class)
+    void anEnvironmentThatLimitsOpenEpisodesGetsNoMoreAndTheSameResults(RolloutMode mode) {
+        CounterEnvironment plain = environment(List.of("train-3"));
+        List<Task> tasks = plain.tasks(Split.TRAIN).subList(0, 30);
+        Sampling sampling = new Sampling(1, 1.5, 99);
+        TracingEnvironment unlimited = new TracingEnvironment(plain, 1);
+        List<Trajectory> reference = run(new RolloutSettings(8, 8, null).withMode(mode), unlimited,
+                new TabularPolicy(0.0), tasks, sampling, MetricsSink.DISCARD);
+        // without a limit every episode opens at once (pipelined: as fast as the pool resets them)
+        assertThat(unlimited.mostOpen.get()).isGreaterThanOrEqualTo(mode == RolloutMode.LOCKSTEP ? 30 : 9);
+        for (int[] limitAndThreads : new int[][] {{3, 8}, {20, 5}, {1, 4}}) {
+            TracingEnvironment limited = new TracingEnvironment(plain, 1).limitOpen(limitAndThreads[0]);
+            List<Trajectory> other = run(new RolloutSettings(8, limitAndThreads[1], null).withMode(mode), limited,
+                    new TabularPolicy(0.0), tasks, sampling, MetricsSink.DISCARD);
+            int expected = Math.min(limitAndThreads[0], limitAndThreads[1]);
+            assertThat(limited.mostOpen).as("limit %s, threads %s", limitAndThreads[0], limitAndThreads[1])
+                    .hasValue(expected);
+            assertThat(limited.open).as("every episode closed").hasValue(0);
+            assertThat(limited.resets).hasValue(30);
+            assertThat(other).isEqualTo(reference);
+        }
+        TracingEnvironment capped = new TracingEnvironment(plain, 1).limitOpen(2);
+        List<Trajectory> cut = run(new RolloutSettings(8, 8, 5).withMode(mode), capped, new FirstAction(List.of()),
+                tasks.subList(4, 10), sampling, MetricsSink.DISCARD);
+        assertThat(cut).allSatisfy(t -> {
+            assertThat(t.error()).isEqualTo("no end after 5 steps (rollout.maxSteps)");
+            assertThat(t.length()).isEqualTo(5);
+        });
+        assertThat(capped.mostOpen).hasValue(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(RolloutMode.class)
     void decideIsCalledFromTheCallingThreadOnlyAndNeverConcurrently(RolloutMode mode) {
         TracingEnvironment environment = new TracingEnvironment(environment(List.of()), 2);
         Watched policy = new Watched(new TabularPolicy(0.0), environment);

@@ -9,6 +9,7 @@ import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +18,8 @@ import java.util.function.BiConsumer;
 /**
  * Wraps an environment for engine tests: steps take a few milliseconds that vary with the task and
  * step (so episodes hand their contexts back in a shuffled order), and the wrapper counts open
- * episodes, steps in flight and the most steps ever in flight; it can fail resets of some tasks,
+ * episodes (and the most ever open), steps in flight and the most steps ever in flight; it can declare a
+ * limit on open episodes, fail resets of some tasks,
  * throw an {@link Error} from a step, and run a hook before each step; it records each task's reset seed. Thread-safe.
  */
 final class TracingEnvironment implements Environment {
@@ -28,6 +30,8 @@ final class TracingEnvironment implements Environment {
     private final String fatalTask;
     private final BiConsumer<Task, Integer> beforeStep;
     final AtomicInteger open = new AtomicInteger();
+    final AtomicInteger mostOpen = new AtomicInteger();
+    private volatile OptionalInt maxOpen = OptionalInt.empty();
     final AtomicInteger resets = new AtomicInteger();
     final AtomicInteger stepping = new AtomicInteger();
     final AtomicInteger mostStepping = new AtomicInteger();
@@ -47,6 +51,17 @@ final class TracingEnvironment implements Environment {
         this(inner, maxDelayMillis, Set.of(), null, (task, step) -> { });
     }
 
+    /** Declares a limit on open episodes ({@link Environment#maxOpenEpisodes}). */
+    TracingEnvironment limitOpen(int limit) {
+        maxOpen = OptionalInt.of(limit);
+        return this;
+    }
+
+    @Override
+    public OptionalInt maxOpenEpisodes() {
+        return maxOpen;
+    }
+
     @Override
     public List<Task> tasks(Split split) {
         return inner.tasks(split);
@@ -60,7 +75,8 @@ final class TracingEnvironment implements Environment {
             throw new IllegalStateException("no instance for " + task.id());
         }
         Episode episode = inner.reset(task, seed);
-        open.incrementAndGet();
+        int now = open.incrementAndGet();
+        mostOpen.accumulateAndGet(now, Math::max);
         return new Traced(episode);
     }
 
