@@ -51,7 +51,7 @@ public final class LlmPolicyFactory implements PolicyFactory<LlmPolicyConfig> {
 
     @Override
     public Set<String> traits() {
-        return Set.of(Requirement.CHAT_MODEL);
+        return Set.of(Requirement.CHAT_MODEL, Requirement.FREE_TEXT);
     }
 
     @Override

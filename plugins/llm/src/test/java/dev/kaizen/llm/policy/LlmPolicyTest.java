@@ -7,6 +7,7 @@ import static dev.kaizen.llm.testing.FakeOpenAiServer.error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.env.Action;
 import dev.kaizen.api.env.Episode;
 import dev.kaizen.api.env.Observation;
@@ -81,6 +82,12 @@ class LlmPolicyTest {
         try (Episode episode = environment.reset(task, 1)) {
             return AgentContext.start(task, episode.observation());
         }
+    }
+
+    @Test
+    void thePolicyOffersItsTraitsToPartsThatNeedThem() {
+        assertThat(new LlmPolicyFactory().traits()).as("it talks to a chat model and writes its own actions")
+                .containsExactlyInAnyOrder(Requirement.CHAT_MODEL, Requirement.FREE_TEXT);
     }
 
     @Test
