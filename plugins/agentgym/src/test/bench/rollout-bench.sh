@@ -1,6 +1,7 @@
 #!/bin/sh
 # Measures `kaizen bench rollout` with the agentgym environment against a local fake AgentGym server
-# whose steps answer after STEP_MS (default 50) with EPISODE_STEPS-step episodes (default 40), and
+# (TextCraft's wire format, profile textcraft) whose steps answer after STEP_MS (default 50) with
+# EPISODE_STEPS-step episodes (default 40), and
 # the llm policy against a fake OpenAI-compatible server that answers after LLM_MS (default 0) with
 # the first valid action. With EPISODES concurrent episodes (default 64) the ideal is
 # EPISODES / STEP_MS steps per second (1,280 for the defaults).
@@ -66,7 +67,7 @@ cp plugins/agentgym/target/agentgym-plugin-*.zip plugins/llm/target/llm-plugin-*
 gym_cp="$(cat "$work/agentgym.classpath"):$root/plugins/agentgym/target/test-classes:$root/plugins/agentgym/target/classes"
 llm_cp="$(cat "$work/llm.classpath"):$root/plugins/llm/target/test-classes:$root/plugins/llm/target/classes"
 
-java -cp "$gym_cp" dev.kaizen.agentgym.FakeAgentGymServer --port "$gym_port" --delay-ms "$step_ms" \
+java -cp "$gym_cp" dev.kaizen.agentgym.fake.FakeServerMain --port "$gym_port" --delay-ms "$step_ms" \
   --episode-steps "$episode_steps" >"$work/agentgym-server.log" 2>&1 &
 gym=$!
 servers=$gym

@@ -1,69 +1,75 @@
 package dev.kaizen.agentgym;
 
+import dev.kaizen.agentgym.profile.ActionMode;
+import dev.kaizen.agentgym.profile.Profile;
+import dev.kaizen.agentgym.profile.Profiles;
 import dev.kaizen.api.env.EnvironmentConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Config of the AgentGym environment. Fields left out take the defaults of the environment family
- * named by {@code env} (AgentGym's clients for that family do the same).
+ * Config of the AgentGym environment: which server, which family's profile, which tasks.
  *
  * @param baseUrl the server, e.g. {@code http://localhost:36001} (required)
- * @param env the environment family, e.g. {@code webshop}, {@code alfworld}, {@code babyai},
- *     {@code sciworld}, {@code textcraft} (required); it sets the defaults below
- * @param protocol {@code id} or {@code env-idx}; default {@code env-idx} for webshop, else {@code id}
- * @param train task indices ({@code data_idx} / {@code session_id}) of the training split, e.g.
- *     {@code "0-199"}
+ * @param profile a built-in profile: {@code webshop}, {@code alfworld}, {@code babyai}, {@code sciworld},
+ *     {@code textcraft}, {@code maze}, {@code wordle}, {@code sqlgym}, {@code searchqa}, {@code academia},
+ *     {@code movie}, {@code sheet}, {@code todo}, {@code weather}, {@code webarena}; or null with
+ *     {@code profileFile}
+ * @param profileFile a YAML profile of a server of your own (see the plugin's README); or null with {@code profile}
+ * @param train task indices (the server's {@code data_idx}, {@code game}, {@code session_id}, ...) of
+ *     the training split, e.g. {@code "0-199"}
  * @param seen task indices of the seen evaluation split
  * @param unseen task indices of the unseen evaluation split
  * @param maxSteps steps after which an episode is cut off; default 30
  * @param requestTimeoutSeconds how long one request may take; default 60
  * @param connectTimeoutSeconds how long connecting may take; default 10
- * @param createRetries retries of creating and resetting an episode on a broken connection or a 5xx
- *     answer (steps are never retried: they change the server's state); default 2
- * @param rewardField the step answer's field holding the episode's score so far; default
- *     {@code score} for babyai and sciworld, else {@code reward}. Kaizen's step reward is its increase,
- *     so the episode's return is the final score, as AgentGym counts it
- * @param rewardScale multiplies the score into Kaizen's [0, 1] (success is 1); default 0.01 for
- *     sciworld (scores 0..100), else 1
- * @param availableActions whether to ask the server for the valid actions after every step
- *     ({@code GET /available_actions}, WebShop's {@code has_search_bar} and {@code clickables});
- *     default true for the {@code env-idx} protocol. Without it any non-empty text is an action
+ * @param retries how often a request that failed for a passing reason (no connection, a 5xx answer, a
+ *     timeout) is tried again, waiting {@code retryBackoffMillis}, then twice that, and so on; a step is
+ *     tried again only when it never reached the server. When every try found no server, the server is
+ *     taken to be down and every later request fails at once. Default 4
+ * @param retryBackoffMillis the wait before the first retry; default 250
+ * @param instances the most server instances held at once; each is created once and reset for task after
+ *     task. The rollout engine opens no more episodes than this and its {@code rollout.threads}. Default
+ *     64, at most the profile's {@code maxInstances}
+ * @param actionMode what observations offer: {@code list} (the valid actions the profile reads; for
+ *     policies that pick among candidates), {@code free-text} (templates the policy fills itself) or
+ *     {@code both}; default the profile's
+ * @param instructions what the agent is told before the first observation (the task's instruction);
+ *     default the profile's, which are AgentGym's own
  * @param demonstrations an AgentGym trajectory file (AgentTraj: a JSON array or JSON lines of
- *     {@code {"item_id": "<env>_<index>", "conversations": [...]}}) whose actions are replayed on the
+ *     {@code {"item_id": "<family>_<index>", "conversations": [...]}}) whose actions are replayed on the
  *     server as expert demonstrations; null for none
  */
-public record AgentGymConfig(String baseUrl, String env, Protocol protocol, String train, String seen, String unseen,
-                             Integer maxSteps, Double requestTimeoutSeconds, Double connectTimeoutSeconds,
-                             Integer createRetries, String rewardField, Double rewardScale, Boolean availableActions,
+public record AgentGymConfig(String baseUrl, String profile, String profileFile, String train, String seen,
+                             String unseen, Integer maxSteps, Double requestTimeoutSeconds,
+                             Double connectTimeoutSeconds, Integer retries, Integer retryBackoffMillis,
+                             Integer instances, ActionMode actionMode, String instructions,
                              String demonstrations) implements EnvironmentConfig {
 
-    private static final Pattern FAMILY = Pattern.compile("[a-z][a-z0-9_-]*");
-    private static final Map<String, String> SCORE_FIELD = Map.of("babyai", "score", "sciworld", "score");
-    private static final Map<String, Double> SCALE = Map.of("sciworld", 0.01);
+    /** The most instances unless the profile's server holds fewer. */
+    static final int DEFAULT_INSTANCES = 64;
 
     public AgentGymConfig {
         uri(baseUrl);
-        if (env == null || !FAMILY.matcher(env).matches()) {
-            throw new IllegalArgumentException("env is required: the AgentGym environment family in lowercase, e.g. "
-                    + "webshop, alfworld, babyai, sciworld, textcraft; got " + (env == null ? "nothing" : "'" + env + "'"));
-        }
-        protocol = protocol == null ? (env.equals("webshop") ? Protocol.ENV_IDX : Protocol.ID) : protocol;
+        profile = profile == null || profile.isBlank() ? null : profile.strip();
+        profileFile = profileFile == null || profileFile.isBlank() ? null : profileFile.strip();
+        Profile resolved = resolve(profile, profileFile);
         train = train == null ? "" : train;
         seen = seen == null ? "" : seen;
         unseen = unseen == null ? "" : unseen;
         maxSteps = maxSteps == null ? 30 : maxSteps;
         requestTimeoutSeconds = requestTimeoutSeconds == null ? 60.0 : requestTimeoutSeconds;
         connectTimeoutSeconds = connectTimeoutSeconds == null ? 10.0 : connectTimeoutSeconds;
-        createRetries = createRetries == null ? 2 : createRetries;
-        rewardField = rewardField == null || rewardField.isBlank() ? SCORE_FIELD.getOrDefault(env, "reward") : rewardField;
-        rewardScale = rewardScale == null ? SCALE.getOrDefault(env, 1.0) : rewardScale;
-        availableActions = availableActions == null ? protocol == Protocol.ENV_IDX : availableActions;
+        retries = retries == null ? 4 : retries;
+        retryBackoffMillis = retryBackoffMillis == null ? 250 : retryBackoffMillis;
+        Integer most = resolved.maxInstances();
+        instances = instances == null ? (most == null ? DEFAULT_INSTANCES : Math.min(DEFAULT_INSTANCES, most)) : instances;
+        actionMode = actionMode == null ? resolved.mode() : actionMode;
+        instructions = instructions == null || instructions.isBlank() ? null : instructions;
         demonstrations = demonstrations == null || demonstrations.isBlank() ? null : demonstrations;
 
         List<Integer> trainTasks = TaskIndices.parse(train, "train");
@@ -83,12 +89,41 @@ public record AgentGymConfig(String baseUrl, String env, Protocol protocol, Stri
             throw new IllegalArgumentException("requestTimeoutSeconds and connectTimeoutSeconds must be > 0, got "
                     + requestTimeoutSeconds + " and " + connectTimeoutSeconds);
         }
-        if (createRetries < 0) {
-            throw new IllegalArgumentException("createRetries must be >= 0, got " + createRetries);
+        if (retries < 0 || retries > 20) {
+            throw new IllegalArgumentException("retries must be between 0 and 20, got " + retries);
         }
-        if (!(rewardScale > 0) || rewardScale.isInfinite()) {
-            throw new IllegalArgumentException("rewardScale must be a finite number > 0, got " + rewardScale);
+        if (retryBackoffMillis < 0 || retryBackoffMillis > 60_000) {
+            throw new IllegalArgumentException("retryBackoffMillis must be between 0 and 60000, got "
+                    + retryBackoffMillis);
         }
+        if (instances < 1 || instances > 4096) {
+            throw new IllegalArgumentException("instances must be between 1 and 4096, got " + instances);
+        }
+        if (most != null && instances > most) {
+            throw new IllegalArgumentException("instances is " + instances + ", but a " + resolved.name()
+                    + " server keeps only " + most + " instances apart (more would share one); use at most " + most);
+        }
+        resolved.check(actionMode, "actionMode");
+    }
+
+    /** The profile this config names, read anew. */
+    Profile resolvedProfile() {
+        return resolve(profile, profileFile);
+    }
+
+    private static Profile resolve(String profile, String profileFile) {
+        if (profile != null && profileFile != null) {
+            throw new IllegalArgumentException("give profile or profileFile, not both (profile '" + profile
+                    + "', profileFile '" + profileFile + "')");
+        }
+        if (profileFile != null) {
+            return Profiles.file(Path.of(profileFile));
+        }
+        if (profile == null) {
+            throw new IllegalArgumentException("profile is required: the AgentGym server family, one of "
+                    + Profiles.BUILT_IN + "; or profileFile: a YAML file describing your own server");
+        }
+        return Profiles.builtIn(profile);
     }
 
     private static void disjoint(String a, List<Integer> left, String b, List<Integer> right) {

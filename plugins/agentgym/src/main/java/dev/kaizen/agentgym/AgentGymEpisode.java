@@ -1,103 +1,89 @@
 package dev.kaizen.agentgym;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kaizen.agentgym.AgentGymClient.Retry;
+import dev.kaizen.agentgym.profile.ActionCleanup;
+import dev.kaizen.agentgym.profile.BodyTemplate;
+import dev.kaizen.agentgym.profile.Profile;
+import dev.kaizen.agentgym.profile.ResetCall;
+import dev.kaizen.agentgym.profile.Scoring;
+import dev.kaizen.agentgym.profile.StepCall;
+import dev.kaizen.agentgym.profile.SuccessRule;
 import dev.kaizen.api.env.Action;
 import dev.kaizen.api.env.Episode;
 import dev.kaizen.api.env.Observation;
 import dev.kaizen.api.env.Task;
-import java.util.ArrayList;
+import dev.kaizen.api.trajectory.Trajectory;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One episode on an AgentGym server: an environment instance created on the server, reset to the
- * task's index, stepped with the agent's actions and closed at the end.
+ * One episode on an AgentGym server: a pooled server instance reset to the task's index, stepped
+ * with the agent's actions and given back to the pool at the end.
  *
- * <p>Actions the observation does not allow are not sent: the episode answers with feedback itself
- * (the step counts). After {@code maxSteps} steps the episode ends. Server failures during a step
- * (an error body, a 5xx, no answer, a server that restarted and forgot the instance) throw an
- * {@link AgentGymException}, which fails this episode only. No snapshots: tree search replays
- * prefixes in fresh episodes. Not thread-safe; one thread drives an episode.
+ * <p>An action the observation does not allow is answered with feedback without reaching the server;
+ * an allowed one is cleaned as the profile says (as AgentGym's client cleans the model's reply) and
+ * sent, unless the clean-up refuses it, which is answered with AgentGym's message. Both count as
+ * steps. After {@code maxSteps} steps the episode ends.
+ *
+ * <p>Rewards: the step answer's reward field is the outcome so far as AgentGym's evaluation reads it;
+ * each step's reward is its scaled increase, so that an episode's return is the final outcome. When
+ * the episode ends the family's success rule decides: a success returns at least 1, a failure less
+ * than 1 (BabyAI's server says the task is completed with a score of 0.888: a success, returning 1).
+ *
+ * <p>Server failures during a step (an error body, a 5xx, no answer, a server that restarted and forgot
+ * the instance) throw an {@link AgentGymException}, which fails this episode only; its instance is not
+ * used again. No snapshots: tree search replays prefixes in fresh episodes. Not thread-safe.
  */
 final class AgentGymEpisode implements Episode {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AgentGymEpisode.class);
+    /** A failed episode's return stays below 1 (see the api's reward contract). */
+    static final double FAILURE_CAP = 0.99;
 
     private final AgentGymEnvironment environment;
-    private final AgentGymConfig config;
+    private final Profile profile;
     private final AgentGymClient client;
     private final Task task;
-    private final int dataIndex;
+    private final int index;
     private final JsonNode instance;
     private Observation observation;
-    private double score;
+    private double value;
+    private double returned;
     private int steps;
+    private boolean failed;
     private boolean closed;
 
-    AgentGymEpisode(AgentGymEnvironment environment, Task task, int dataIndex) {
+    AgentGymEpisode(AgentGymEnvironment environment, Task task, int index, JsonNode instance) {
         this.environment = environment;
-        this.config = environment.config();
+        this.profile = environment.profile();
         this.client = environment.client();
         this.task = task;
-        this.dataIndex = dataIndex;
-        this.instance = environment.retrying(() -> create(), "create an environment for task " + task.id());
-        try {
-            this.observation = environment.retrying(this::reset, "reset " + describe());
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        this.index = index;
+        this.instance = instance;
+        this.observation = reset();
     }
 
     private String describe() {
-        return "task " + task.id() + (instance == null ? "" : ", " + config.protocol().instanceField() + " " + instance);
-    }
-
-    private JsonNode create() {
-        JsonNode created = client.post("/create", client.object(), () -> "task " + task.id());
-        JsonNode id = created.isObject() ? created.get(config.protocol().instanceField()) : created;
-        if (id == null && created.isObject()) {
-            id = created.get("id");
-        }
-        if (id == null || !(id.isNumber() || id.isTextual())) {
-            throw new AgentGymException("AgentGym server " + client.baseUrl() + " answered POST /create for task "
-                    + task.id() + " without an instance id: " + created
-                    + "; is protocol right (" + config.protocol() + ")?");
-        }
-        return id;
-    }
-
-    private ObjectNode body() {
-        ObjectNode body = client.object();
-        body.set(config.protocol().instanceField(), instance);
-        return body;
+        return "task " + task.id() + ", instance " + instance;
     }
 
     private Observation reset() {
-        ObjectNode body = body();
-        body.put(config.protocol().taskField(), dataIndex);
-        JsonNode answer = client.post("/reset", body, this::describe);
-        String text = null;
-        if (config.protocol() == Protocol.ID && answer.isObject()) {
-            text = text(answer);
-            if (text != null && answer.hasNonNull("task_description")) {
-                text = answer.get("task_description").asText() + "\n" + text;
-            }
-            score = number(answer, config.rewardField(), 0.0);
+        ResetCall call = profile.reset();
+        JsonNode answer = client.post(environment.path(call.path()), BodyTemplate.fill(call.body(), instance, index,
+                null), this::describe, Retry.ALWAYS);
+        String server = call.observation() != null
+                ? AnswerFields.text(answer, call.observation(), client.server(), "POST " + call.path() + " for "
+                + describe())
+                : environment.observe(instance, describe());
+        if (call.prefix() != null) {
+            server = AnswerFields.text(answer, call.prefix(), client.server(), "POST " + call.path()) + "\n" + server;
         }
-        if (text == null) {
-            JsonNode current = client.get("/observation", config.protocol().instanceField(), instance.asText(),
-                    this::describe);
-            text = current.isTextual() ? current.asText() : text(current);
-            if (text == null) {
-                throw new AgentGymException("AgentGym server " + client.baseUrl() + " gave no observation for "
-                        + describe() + ": " + current);
-            }
-        }
-        return render(text, 0.0, false, "");
+        String text = call.preamble() == null ? server : call.serverObservation()
+                ? environment.preamble(instance, describe()) + "\n" + server : environment.preamble(instance, describe());
+        value = AnswerFields.number(answer, profile.step().reward(), 0.0, client.server(), "POST " + call.path());
+        return render(answer, server, text, false, 0.0, Map.of());
     }
 
     @Override
@@ -121,117 +107,86 @@ final class AgentGymEpisode implements Episode {
         if (!observation.allows(action)) {
             String feedback = "invalid action '" + action.text() + "': " + (observation.actions().isEmpty()
                     ? "write a non-empty action" : "use one of the valid actions or templates");
-            observation = withCutOff(new Observation(observation.text() + "\n\n" + feedback, observation.actions(),
-                    observation.templates(), false, 0.0, Map.of(Observation.FEEDBACK, feedback),
-                    observation.descriptions()));
-            return observation;
+            return local(observation.text() + "\n\n" + feedback, feedback);
         }
-        ObjectNode body = body();
-        body.put("action", action.text());
+        ActionCleanup.Cleaned cleaned = environment.cleanup().apply(action.text());
+        if (cleaned.refused()) {
+            return local(cleaned.refusal(), cleaned.refusal());
+        }
+        StepCall call = profile.step();
         int step = steps;
-        JsonNode answer = client.post("/step", body, () -> describe() + ", step " + step);
-        String text;
-        boolean done;
-        double value;
-        if (answer.isArray()) {
-            text = answer.path(0).asText("");
-            value = answer.path(1).asDouble(score);
-            done = answer.path(2).asBoolean(false);
-        } else if (answer.isObject()) {
-            text = text(answer);
-            if (text == null) {
-                throw new AgentGymException("AgentGym server " + client.baseUrl() + " answered POST /step for "
-                        + describe() + " without an observation: " + answer);
-            }
-            value = number(answer, config.rewardField(), score);
-            done = answer.path("done").asBoolean(false);
-        } else {
-            throw new AgentGymException("AgentGym server " + client.baseUrl() + " answered POST /step for "
-                    + describe() + " with " + answer + " instead of an object");
+        JsonNode answer;
+        try {
+            answer = client.post(environment.path(call.path()), BodyTemplate.fill(call.body(), instance, null,
+                    cleaned.text()), () -> describe() + ", step " + step, Retry.UNSENT);
+        } catch (AgentGymException e) {
+            failed = true;
+            throw e;
         }
-        double reward = config.rewardScale() * (value - score);
-        score = value;
-        observation = withCutOff(render(text, reward, done, ""));
+        String what = "POST " + call.path() + " for " + describe() + ", step " + step;
+        try {
+            String text = AnswerFields.text(answer, call.observation(), client.server(), what);
+            double next = AnswerFields.number(answer, call.reward(), value, client.server(), what);
+            boolean done = AnswerFields.flag(answer, call.done(), client.server(), what);
+            Scoring scoring = profile.scoring();
+            double reward = scoring.scale() * (next - value);
+            value = next;
+            if (done || steps >= environment.config().maxSteps()) {
+                observation = end(text, reward, done);
+            } else {
+                observation = render(answer, text, text, false, reward, Map.of());
+            }
+            returned += observation.reward();
+            return observation;
+        } catch (AgentGymException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /** An answer the episode gives itself, without the server: the observation's offer stays. */
+    private Observation local(String text, String feedback) {
+        Observation next = new Observation(text, observation.actions(), observation.templates(), false, 0.0,
+                Map.of(Observation.FEEDBACK, feedback), observation.descriptions());
+        observation = steps >= environment.config().maxSteps() ? end(text, 0.0, false) : next;
+        if (observation.done()) {
+            returned += observation.reward();
+        }
         return observation;
     }
 
-    private Observation withCutOff(Observation next) {
-        if (next.done() || steps < config.maxSteps()) {
-            return next;
+    /** The last observation: the family's success rule sets the return to at least 1, or below 1. */
+    private Observation end(String text, double reward, boolean serverDone) {
+        Scoring scoring = profile.scoring();
+        double outcome = scoring.scale() * value;
+        boolean success = scoring.success() == SuccessRule.DONE ? serverDone
+                : outcome >= scoring.threshold() - 1e-9;
+        double total = returned + reward;
+        if (success && total < 1.0) {
+            reward += 1.0 - total;
+        } else if (!success && total >= Trajectory.SUCCESS_THRESHOLD) {
+            reward -= total - FAILURE_CAP;
         }
-        String feedback = next.feedback().isEmpty() ? "out of steps (maxSteps " + config.maxSteps() + ")"
-                : next.feedback() + "; out of steps (maxSteps " + config.maxSteps() + ")";
-        return new Observation(next.text(), List.of(), List.of(), true, next.reward(),
-                Map.of(Observation.FEEDBACK, feedback));
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("score", String.format(Locale.ROOT, "%s", value));
+        if (!serverDone) {
+            info.put(Observation.FEEDBACK, "out of steps (maxSteps " + environment.config().maxSteps() + ")");
+        }
+        return new Observation(text, List.of(), List.of(), true, reward, info);
     }
 
-    private Observation render(String text, double reward, boolean done, String feedback) {
-        List<Action> actions = new ArrayList<>();
-        List<String> templates = new ArrayList<>();
-        if (!done) {
-            if (config.availableActions()) {
-                JsonNode available = client.get("/available_actions", config.protocol().instanceField(),
-                        instance.asText(), this::describe);
-                boolean searchBar = available.path("has_search_bar").asBoolean(false);
-                if (searchBar) {
-                    templates.add("search[{}]");
-                }
-                for (JsonNode clickable : available.path("clickables")) {
-                    String value = clickable.asText();
-                    if (!(searchBar && value.equals("search")) && !value.isEmpty()) {
-                        Action click = Action.of("click", value);
-                        if (!actions.contains(click)) {
-                            actions.add(click);
-                        }
-                    }
-                }
-            } else {
-                templates.add("{}");
-            }
-        }
-        return new Observation(text, actions, templates, done, reward,
-                feedback.isEmpty() ? Map.of() : Map.of(Observation.FEEDBACK, feedback));
+    private Observation render(JsonNode answer, String serverText, String text, boolean done, double reward,
+                               Map<String, String> info) {
+        ValidActions.Offer offer = environment.validActions().read(answer, serverText, instance, describe());
+        return new Observation(text + offer.shown(), offer.actions(), offer.templates(), done, reward, info);
     }
 
-    /** The observation text of an answer: {@code observation}, else {@code state}. */
-    private static String text(JsonNode answer) {
-        for (String field : List.of("observation", "state")) {
-            JsonNode node = answer.get(field);
-            if (node != null && node.isTextual()) {
-                return node.asText();
-            }
-        }
-        return null;
-    }
-
-    private double number(JsonNode answer, String field, double fallback) {
-        JsonNode node = answer.get(field);
-        if (node == null || node.isNull()) {
-            return fallback;
-        }
-        if (!node.isNumber() && !node.isBoolean()) {
-            throw new AgentGymException("AgentGym server " + client.baseUrl() + " sent a non-numeric '" + field
-                    + "' for " + describe() + ": " + node);
-        }
-        return node.isBoolean() ? (node.asBoolean() ? 1.0 : 0.0) : node.asDouble();
-    }
-
-    /** Closes the instance on the server where the server offers {@code /close}. Idempotent. */
+    /** Gives the instance back to the pool; after a server failure it is dropped instead. Idempotent. */
     @Override
     public void close() {
-        if (closed || instance == null) {
-            return;
-        }
-        closed = true;
-        if (!environment.closeSupported()) {
-            return;
-        }
-        try {
-            client.post("/close", body(), this::describe);
-        } catch (AgentGymClient.NoRoute e) {
-            environment.closeUnsupported();
-        } catch (AgentGymException e) {
-            LOG.debug("closing {} failed: {}", describe(), e.getMessage());
+        if (!closed) {
+            closed = true;
+            environment.release(instance, !failed);
         }
     }
 }

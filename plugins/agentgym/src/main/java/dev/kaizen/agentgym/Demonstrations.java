@@ -3,6 +3,13 @@ package dev.kaizen.agentgym;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kaizen.api.env.Action;
+import dev.kaizen.api.env.Episode;
+import dev.kaizen.api.env.Observation;
+import dev.kaizen.api.env.Task;
+import dev.kaizen.api.trajectory.Step;
+import dev.kaizen.api.trajectory.Trajectory;
+import dev.kaizen.api.trajectory.TrajectorySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,18 +18,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expert action sequences from an AgentGym trajectory file (AgentTraj): a JSON array, or JSON lines,
  * of {@code {"item_id": "<env>_<index>", "conversations": [{"from": "human"|"gpt", "loss", "value"}]}}.
  * The actions are the agent's turns ({@code gpt}, without the opening acknowledgement marked
  * {@code loss: false}), each read as the text after its last {@code Action:} (or the whole turn
- * where there is none). Items of other environment families are skipped. Immutable.
+ * where there is none). Items of other environment families (another item prefix) are skipped.
+ * Immutable.
  */
 final class Demonstrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Demonstrations.class);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern ITEM_ID = Pattern.compile("(.+)_(\\d+)");
@@ -51,7 +65,7 @@ final class Demonstrations {
      *
      * @throws IllegalArgumentException naming the file, the line or item, and what is wrong
      */
-    static Demonstrations load(Path file, String env) {
+    static Demonstrations load(Path file, String itemPrefix) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -91,10 +105,10 @@ final class Demonstrations {
             JsonNode conversations = item.get("conversations");
             if (id == null || !id.isTextual() || conversations == null || !conversations.isArray()) {
                 throw new IllegalArgumentException("demonstrations file " + file + ", item " + (i + 1)
-                        + ": needs \"item_id\" (e.g. \"" + env + "_12\") and a \"conversations\" list");
+                        + ": needs \"item_id\" (e.g. \"" + itemPrefix + "_12\") and a \"conversations\" list");
             }
             Matcher m = ITEM_ID.matcher(id.asText());
-            if (!m.matches() || !m.group(1).equalsIgnoreCase(env)) {
+            if (!m.matches() || !m.group(1).equalsIgnoreCase(itemPrefix)) {
                 continue;
             }
             actions.put(Integer.parseInt(m.group(2)), actionsOf(conversations));
@@ -133,5 +147,43 @@ final class Demonstrations {
             }
         }
         return "";
+    }
+
+    /** Replays {@code actions} in a fresh episode of {@code task}; empty (with a warning) if the server fails. */
+    static Optional<Trajectory> replay(AgentGymEnvironment environment, Task task, List<String> actions) {
+        List<Step> steps = new ArrayList<>();
+        double total = 0;
+        try (Episode episode = environment.reset(task, 0)) {
+            for (String text : actions) {
+                Observation before = episode.observation();
+                if (before.done()) {
+                    break;
+                }
+                Action action = matching(before, text);
+                Observation after = episode.step(action);
+                steps.add(new Step(before, action, after.reward()));
+                total += after.reward();
+            }
+        } catch (AgentGymException e) {
+            LOG.warn("the expert trajectory of {} could not be replayed; no demonstration: {}", task.id(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(Trajectory.of(task, steps, total, TrajectorySource.EXPERT));
+    }
+
+    /** The allowed action equal to {@code text}, ignoring case if need be; else {@code text} itself. */
+    private static Action matching(Observation observation, String text) {
+        Action action = Action.of(text);
+        if (observation.allows(action)) {
+            return action;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Action candidate : observation.actions()) {
+            if (candidate.text().toLowerCase(Locale.ROOT).equals(lower)) {
+                return candidate;
+            }
+        }
+        return action;
     }
 }

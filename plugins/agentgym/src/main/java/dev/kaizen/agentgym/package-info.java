@@ -1,8 +1,7 @@
 /**
- * The {@code agentgym} environment: episodes served over HTTP by AgentGym environment servers
- * (WebShop, ALFWorld, BabyAI, SciWorld, TextCraft, ...), in both of their protocols: {@code id}
- * ({@code /create}, {@code /reset {id, data_idx}}, {@code /step {id, action}}, {@code /observation?id=},
- * {@code /close}) and {@code env-idx} (WebShop's server: {@code env_idx}, {@code session_id},
- * {@code /available_actions}).
+ * The {@code agentgym} environment: episodes served over HTTP by AgentGym environment servers,
+ * spoken to as a {@link dev.kaizen.agentgym.profile.Profile profile} of the server's family says
+ * (requests and answers, valid actions, clean-up of the agent's text, success rule, instructions),
+ * with a bounded pool of server instances reused through their reset request.
  */
 package dev.kaizen.agentgym;
