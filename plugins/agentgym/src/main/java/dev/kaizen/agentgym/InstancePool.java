@@ -57,7 +57,7 @@ final class InstancePool {
     JsonNode acquire() {
         synchronized (this) {
             long deadline = System.nanoTime() + wait.toNanos();
-            while (idle.isEmpty() && busy.size() + creating >= capacity) {
+            while (shut || idle.isEmpty() && busy.size() + creating >= capacity) {
                 long left = deadline - System.nanoTime();
                 if (shut) {
                     throw new AgentGymException("the environment is closed; no instance for a new episode");

@@ -87,6 +87,9 @@ public final class Profiles {
 
     /** Reads a profile from YAML; {@code origin} names it in messages. */
     static Profile parse(String yaml, String origin) {
+        if (yaml.isBlank()) {
+            throw new IllegalArgumentException(origin + " is empty; it needs at least name, reset and step");
+        }
         try {
             Profile profile = YAML.readValue(yaml, Profile.class);
             if (profile == null) {

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class AlfWorld extends Holding<AlfWorld.Game> {
 
-    static final List<String> ADMISSIBLE = List.of("go to desk 1", "take mug 1 from desk 1",
+    public static final List<String> ADMISSIBLE = List.of("go to desk 1", "take mug 1 from desk 1",
             "put mug 1 in/on desk 1", "look", "inventory");
 
     static final class Game {
