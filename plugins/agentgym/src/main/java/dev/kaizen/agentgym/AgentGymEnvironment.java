@@ -266,7 +266,7 @@ public final class AgentGymEnvironment implements Environment {
     }
 
     /** On SIGTERM or Ctrl-C: closes every instance still held, in parallel, for at most {@link #CLOSE_ON_EXIT}. */
-    private void closeHeldInstances() {
+    void closeHeldInstances() {
         List<Thread> closing = new ArrayList<>();
         for (JsonNode instance : pool.held()) {
             Thread thread = new Thread(() -> closeInstance(instance), "agentgym-close-" + instance);

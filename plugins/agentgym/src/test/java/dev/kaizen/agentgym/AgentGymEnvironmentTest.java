@@ -186,6 +186,21 @@ class AgentGymEnvironmentTest {
     }
 
     @Test
+    void aStoppedRunClosesTheInstancesItHoldsEvenThoseInUse() {
+        TextCraft family = new TextCraft();
+        try (FakeServer server = FakeServer.start(family); Environment environment = environment(server, "textcraft")) {
+            Episode first = environment.reset(train(environment, 0), 1);
+            Episode second = environment.reset(train(environment, 1), 1);
+            assertThat(family.liveInstances()).isEqualTo(2);
+            ((AgentGymEnvironment) environment).closeHeldInstances(); // what the shutdown hook runs
+            assertThat(family.liveInstances()).isZero();
+            assertThat(family.closedInstances()).isEqualTo(2);
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
     void aServerThatForgotAnInstanceFailsTheEpisodeAndTheInstanceIsNotUsedAgain() {
         TextCraft family = new TextCraft();
         try (FakeServer server = FakeServer.start(family); Environment environment = environment(server, "textcraft")) {
