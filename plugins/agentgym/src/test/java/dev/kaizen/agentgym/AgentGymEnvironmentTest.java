@@ -7,6 +7,7 @@ import dev.kaizen.agentgym.fake.AlfWorld;
 import dev.kaizen.agentgym.fake.BabyAi;
 import dev.kaizen.agentgym.fake.Call;
 import dev.kaizen.agentgym.fake.FakeServer;
+import dev.kaizen.agentgym.fake.LmrlGym;
 import dev.kaizen.agentgym.fake.SciWorld;
 import dev.kaizen.agentgym.fake.TextCraft;
 import dev.kaizen.agentgym.fake.WebShop;
@@ -216,6 +217,27 @@ class AgentGymEnvironmentTest {
                 assertThat(fresh.step(Action.of("get 1 coal")).text()).isEqualTo("Got 1 coal");
             }
             assertThat(family.createdInstances()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theMazeIsFoundUnderItsPrefixWithOrWithoutItInTheBaseUrl() {
+        try (FakeServer server = FakeServer.start(new LmrlGym())) {
+            for (String base : List.of(server.baseUrl().toString(), server.baseUrl() + "/maze/")) {
+                try (Environment environment = environment(server, "maze", "baseUrl", base);
+                     Episode episode = environment.reset(train(environment, 0), 1)) {
+                    assertThat(episode.observation().text()).startsWith("Your objective is to reach the goal")
+                            .endsWith("Your current position is at position 1, 1. There are walls to your left, to "
+                                    + "your right.");
+                    assertThat(episode.observation().actions()).extracting(Action::text)
+                            .containsExactly("move left", "move right", "move up", "move down");
+                    Observation end = episode.step(Action.of("move down"));
+                    assertThat(end.done()).isTrue();
+                    assertThat(end.reward()).isEqualTo(1.0);
+                }
+            }
+            assertThat(server.calls()).extracting(Call::path).allMatch(p -> p.equals("/") || p.startsWith("/maze/"))
+                    .contains("/maze/create", "/maze/reset", "/maze/available_actions", "/maze/step");
         }
     }
 
