@@ -1,5 +1,7 @@
 package dev.kaizen.sweep.rollout;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.backend.RolloutBackend;
 import dev.kaizen.core.backend.RolloutBackendFactory;
@@ -8,6 +10,7 @@ import dev.kaizen.sweep.SparkConfs;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code spark} rollout backend ({@code rollout: {backend: spark, master: ...}}): a run's
@@ -33,11 +36,17 @@ public final class SparkBackendFactory implements RolloutBackendFactory {
                 // a search's results can be large; they are bounded by the run's own memory
                 .setIfMissing("spark.driver.maxResultSize", "0");
         JavaSparkContext spark;
+        // a context that cannot start says so in the message below; Spark would also log it with its stack trace
+        Logger logger = (Logger) LoggerFactory.getLogger("org.apache.spark.SparkContext");
+        Level level = logger.getLevel();
+        logger.setLevel(Level.OFF);
         try {
             spark = new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw new BadInputException("rollout.master: Spark could not start with master '" + master + "': "
                     + SparkConfs.firstLine(e) + "; use local[N], spark://HOST:PORT, yarn or k8s://...", e);
+        } finally {
+            logger.setLevel(level);
         }
         spark.setLogLevel("ERROR");
         return new SparkBackend(spark, master);

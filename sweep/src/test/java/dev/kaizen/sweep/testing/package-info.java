@@ -1,0 +1,2 @@
+/** Parts for the sweep module's tests. */
+package dev.kaizen.sweep.testing;
