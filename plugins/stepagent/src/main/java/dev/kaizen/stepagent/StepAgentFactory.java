@@ -63,8 +63,14 @@ public final class StepAgentFactory implements TrainingMethodFactory<StepAgentCo
 
     @Override
     public List<Requirement> requirements(StepAgentConfig config) {
-        return List.of(Requirement.policy(Requirement.TRAINABLE,
-                "it scores expert and agent steps with the policy's log-probabilities and trains it"));
+        if (config.reflection() == Reflection.INVERSE || config.restart()) {
+            return List.of(Requirement.policy(Requirement.TRAINABLE, config.reflection() == Reflection.INVERSE
+                    ? "reflection: inverse scores steps with the policy's log-probabilities and trains it with PPO "
+                            + "on relabelled rollouts; with another policy use reflection: implicit"
+                    : "restart: true keeps a frozen copy of the baseline policy"));
+        }
+        // implicit: the policy only decides on the expert's prefixes; the optimiser says which policies it trains
+        return List.of();
     }
 
     @Override

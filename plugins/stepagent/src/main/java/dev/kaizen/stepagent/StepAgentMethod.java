@@ -2,6 +2,7 @@ package dev.kaizen.stepagent;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kaizen.api.Checkpointable;
 import dev.kaizen.api.IncompatiblePartsException;
 import dev.kaizen.api.ProgressReporter;
 import dev.kaizen.api.env.Environment;
@@ -89,10 +90,17 @@ public final class StepAgentMethod implements TrainingMethod {
     @Override
     public void run(MethodContext context) throws Exception {
         Policy policy = context.policy();
-        if (!(policy instanceof TrainablePolicy trainable)) {
-            throw new IncompatiblePartsException("method 'stepagent' trains its policy, but the recipe's policy ("
-                    + policy.getClass().getSimpleName() + ") is not trainable; use a trainable policy such as "
+        if (config.reflection() == Reflection.INVERSE && !(policy instanceof TrainablePolicy)) {
+            throw new IncompatiblePartsException("method 'stepagent' with reflection: inverse scores steps with the "
+                    + "policy's log-probabilities and trains it with PPO on relabelled rollouts, but the recipe's "
+                    + "policy (" + policy.getClass().getSimpleName() + ") is not trainable; use reflection: implicit "
+                    + "(step pairs for its optimizer, e.g. an external trainer) or a trainable policy such as "
                     + "djl-scorer");
+        }
+        if (config.restart() && !(policy instanceof TrainablePolicy)) {
+            throw new IncompatiblePartsException("method 'stepagent' with restart: true keeps a frozen copy of the "
+                    + "baseline policy, but the recipe's policy (" + policy.getClass().getSimpleName() + ") cannot be "
+                    + "copied; set restart: false or use a trainable policy such as djl-scorer");
         }
         Demonstrations demonstrations = new Demonstrations(context.environment(), context.capped(
                 "method.demonstrations", config.demonstrations(), context.environment().tasks(Split.TRAIN).size(),
@@ -101,15 +109,16 @@ public final class StepAgentMethod implements TrainingMethod {
         if (config.aggregate()) {
             context.persist(ARCHIVE, archive);
         }
-        try (BaselineSnapshot baseline = config.restart() ? new BaselineSnapshot(trainable.frozenCopy()) : null) {
+        try (BaselineSnapshot baseline = config.restart()
+                ? new BaselineSnapshot(((TrainablePolicy) policy).frozenCopy()) : null) {
             if (baseline != null) {
                 context.persist(BASELINE, baseline);
             }
-            runStages(context, trainable, demonstrations, archive, baseline);
+            runStages(context, policy, demonstrations, archive, baseline);
         }
     }
 
-    private void runStages(MethodContext context, TrainablePolicy trainable, Demonstrations demonstrations,
+    private void runStages(MethodContext context, Policy trainable, Demonstrations demonstrations,
                            PairArchive archive, BaselineSnapshot baseline) throws Exception {
         context.stage("baseline", () -> {
             if (config.checkpoint() != null) {
@@ -118,12 +127,16 @@ public final class StepAgentMethod implements TrainingMethod {
                     throw new IllegalArgumentException("method.checkpoint: '" + config.checkpoint()
                             + "' is not a directory; give a policy checkpoint directory or leave it out to warm up");
                 }
-                trainable.load(directory);
+                if (!(trainable instanceof Checkpointable checkpointable)) {
+                    throw new IncompatiblePartsException("method.checkpoint: the recipe's policy ("
+                            + trainable.getClass().getSimpleName() + ") cannot load a checkpoint; leave it out to warm up");
+                }
+                checkpointable.load(directory);
             } else {
                 warmUp(context, trainable, demonstrations.get(context));
             }
             if (baseline != null) {
-                baseline.take(trainable);
+                baseline.take((TrainablePolicy) trainable);
             }
             context.evaluate("baseline", trainable);
         });
@@ -135,7 +148,7 @@ public final class StepAgentMethod implements TrainingMethod {
         }
     }
 
-    private void warmUp(MethodContext context, TrainablePolicy policy, List<Trajectory> demonstrations) {
+    private void warmUp(MethodContext context, Policy policy, List<Trajectory> demonstrations) {
         context.writeTrajectories("demonstrations", demonstrations);
         TrainingReport report;
         try (Optimizer trainer = context.create(warmup)) {
@@ -150,7 +163,7 @@ public final class StepAgentMethod implements TrainingMethod {
         context.metrics().record("stepagent-warmup", fields);
     }
 
-    private void iterate(MethodContext context, TrainablePolicy policy, String stage, int iteration,
+    private void iterate(MethodContext context, Policy policy, String stage, int iteration,
                          List<Trajectory> demonstrations, PairArchive archive, BaselineSnapshot baseline)
             throws Exception {
         InspectionSettings settings = config.inspection();
@@ -174,7 +187,7 @@ public final class StepAgentMethod implements TrainingMethod {
         context.metrics().record("stepagent-inspection", inspected);
 
         if (baseline != null) {
-            baseline.restoreInto(policy, context.runDirectory().resolve("stepagent"));
+            baseline.restoreInto((TrainablePolicy) policy, context.runDirectory().resolve("stepagent"));
         }
         Map<String, Object> overrides = config.optimizerOverrides(iteration);
         OptimizerConfig scheduled = overrides.isEmpty() ? optimizer : context.override(optimizer, overrides);

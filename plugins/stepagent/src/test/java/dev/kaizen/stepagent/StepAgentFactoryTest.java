@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen.api.IncompatiblePartsException;
+import dev.kaizen.api.Requirement;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.TrainingMethod;
@@ -24,6 +25,7 @@ import dev.kaizen.stepagent.fakes.FakeDiscriminatorConfig;
 import dev.kaizen.stepagent.fakes.FakeDiscriminatorFactory;
 import dev.kaizen.stepagent.fakes.FakeDpoConfig;
 import dev.kaizen.stepagent.fakes.FakeDpoFactory;
+import dev.kaizen.stepagent.fakes.FakeExternalFactory;
 import dev.kaizen.stepagent.fakes.FakePpoConfig;
 import dev.kaizen.stepagent.fakes.FakePpoFactory;
 import dev.kaizen.stepagent.fakes.Recorder;
@@ -239,15 +241,55 @@ class StepAgentFactoryTest {
     }
 
     @Test
-    void aPolicyThatCannotBeTrainedIsRejectedBeforeAnythingRuns() {
+    void theInverseVariantAndRestartNeedATrainablePolicyAndSayWhy() {
         Policy fixed = (contexts, sampling) -> contexts.stream().map(c -> new Decision(List.of())).toList();
         FakeMethodContext context = context(fixed);
-        TrainingMethod method = build(context, Map.of("warmup", Map.of("type", "tabular-bc")));
-
-        assertThatThrownBy(() -> method.run(context))
+        TrainingMethod inverse = build(context, Map.of("reflection", "inverse", "warmup", Map.of("type", "tabular-bc")));
+        assertThatThrownBy(() -> inverse.run(context))
                 .isInstanceOf(IncompatiblePartsException.class)
-                .hasMessageContaining("not trainable").hasMessageContaining("djl-scorer");
+                .hasMessageContaining("reflection: inverse").hasMessageContaining("not trainable")
+                .hasMessageContaining("use reflection: implicit").hasMessageContaining("djl-scorer");
+        TrainingMethod restart = build(context, Map.of("restart", true, "warmup", Map.of("type", "tabular-bc")));
+        assertThatThrownBy(() -> restart.run(context))
+                .isInstanceOf(IncompatiblePartsException.class)
+                .hasMessageContaining("restart: true").hasMessageContaining("set restart: false");
         assertThat(context.stages()).isEmpty();
+
+        // declared, so the host refuses such a recipe before anything runs
+        StepAgentFactory factory = new StepAgentFactory();
+        assertThat(factory.requirements(new StepAgentConfig(Reflection.INVERSE, null, null, null, null, null, null,
+                null, null, null, null, null, null))).singleElement()
+                .satisfies(r -> assertThat(r.trait()).isEqualTo(Requirement.TRAINABLE));
+        assertThat(factory.requirements(new StepAgentConfig(null, null, null, null, null, null, null, true, null,
+                null, null, null, null))).singleElement()
+                .satisfies(r -> assertThat(r.trait()).isEqualTo(Requirement.TRAINABLE));
+        assertThat(factory.requirements(new StepAgentConfig())).isEmpty();
+    }
+
+    @Test
+    void theImplicitVariantRunsAPolicyThatOnlyDecidesWithAnExternalTrainer() throws Exception {
+        // a served model: it decides, it cannot be scored or copied; its trainer takes the data and any policy
+        Policy served = (contexts, sampling) -> contexts.stream()
+                .map(c -> Decision.of(dev.kaizen.api.env.Action.of("click[-1]"), Double.NaN)).toList();
+        FakeMethodContext context = context(served);
+        FakeExternalFactory external = new FakeExternalFactory();
+        context.register(external);
+        build(context, Map.of("demonstrations", 5, "warmup", Map.of("type", "external"), "iterations", 2,
+                "inspection", Map.of("batchSize", 4, "tasks", 5), "optimizer", Map.of("type", "external")))
+                .run(context);
+
+        assertThat(context.stages()).containsExactly("baseline", "iter-1", "final");
+        assertThat(external.calls).hasSize(3).allSatisfy(call -> assertThat(call.policy()).isSameAs(served));
+        assertThat(external.calls.get(0).batch().trajectories()).hasSize(5);
+        assertThat(external.calls.get(0).batch().pairs()).isEmpty();
+        // every expert step the policy disagreed with became a step pair: expert chosen, the policy's rejected
+        List<PreferencePair> pairs = context.pairs().get("iter-1");
+        assertThat(pairs).isNotEmpty().allSatisfy(pair -> {
+            assertThat(pair.level()).isEqualTo(PairLevel.STEP);
+            assertThat(pair.rejected().get(0).action().text()).isEqualTo("click[-1]");
+        });
+        assertThat(external.calls.get(1).batch().pairs()).isEqualTo(pairs);
+        assertThat(external.calls.get(2).batch().pairs()).as("aggregated").hasSize(2 * pairs.size());
     }
 
     @Test

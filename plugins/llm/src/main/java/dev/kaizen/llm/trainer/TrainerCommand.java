@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * directory (the run directory by default) with its extra environment, its output appended to the
  * iteration's log after the command line itself. A command that cannot start, fails or outlives its
  * timeout (it is then stopped, with the processes it started) raises
- * {@link ExternalTrainerException} with the exit code and the log's last lines. Stateless.
+ * {@link ExternalTrainerException} with the exit code and the log's last lines. Whichever way it
+ * ends, processes it started and left running are stopped ({@link TrainerProcesses}), except those
+ * it detached into a session of their own (a model server it restarted). Stateless.
  */
 final class TrainerCommand {
 
@@ -39,7 +41,8 @@ final class TrainerCommand {
         List<String> argv = config.command().stream().map(a -> Placeholders.substitute(a, values)).toList();
         Path workingDirectory = config.workingDirectory() == null ? runDirectory
                 : Path.of(Placeholders.substitute(config.workingDirectory(), values));
-        ProcessBuilder builder = new ProcessBuilder(argv)
+        List<String> ownSession = TrainerProcesses.inOwnSession(argv);
+        ProcessBuilder builder = new ProcessBuilder(ownSession == null ? argv : ownSession)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -55,25 +58,36 @@ final class TrainerCommand {
                     + ": " + e.getMessage() + "; check the optimizer's command and workingDirectory", e);
         }
         long timeoutMillis = Math.round(config.timeoutMinutes() * 60_000);
+        TrainerProcesses processes = new TrainerProcesses(process, ownSession != null);
+        boolean succeeded = false;
         try {
-            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            if (!processes.waitFor(timeoutMillis)) {
                 stop(process);
                 throw new ExternalTrainerException("the trainer command " + argv + " did not finish within "
                         + config.timeoutMinutes() + " minutes and was stopped; log: " + log + "\n"
                         + TrainerLog.tail(log, config.logTailLines()));
             }
+            int exit = process.exitValue();
+            if (exit != 0) {
+                throw new ExternalTrainerException("the trainer command " + argv + " failed with exit code " + exit
+                        + "; the policy keeps model " + values.get("baseModel") + "; log: " + log + "\n"
+                        + TrainerLog.tail(log, config.logTailLines()));
+            }
+            succeeded = true;
+            return exit;
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();
             throw new ExternalTrainerException("interrupted while the trainer ran; it was stopped; log: " + log, e);
+        } finally {
+            List<Long> stopped = processes.stopLeftovers(succeeded);
+            if (!stopped.isEmpty()) {
+                String note = "stopped " + stopped.size() + " process(es) the trainer left running: " + stopped;
+                LOG.warn("{}: {} (log: {})", name, note, log);
+                Files.writeString(log, "kaizen: " + note + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
         }
-        int exit = process.exitValue();
-        if (exit != 0) {
-            throw new ExternalTrainerException("the trainer command " + argv + " failed with exit code " + exit
-                    + "; the policy keeps model " + values.get("baseModel") + "; log: " + log + "\n"
-                    + TrainerLog.tail(log, config.logTailLines()));
-        }
-        return exit;
     }
 
     private static void stop(Process process) {

@@ -53,13 +53,16 @@ public final class TrlOptimizer implements Optimizer {
     private final TrainerCommand command;
     private final DoneFile doneFile;
     private final ServedModelCheck servedModel;
+    private final Path trainers;
 
     /**
      * @param name this optimiser's part name, for messages
      * @param trainableName the part name of the policy it trains, for messages
+     * @param trainers the installation's {@code trainers/} folder for {@code {trainers}}; null if unknown
+     *     (then a config that names it is refused)
      */
     public TrlOptimizer(TrlOptimizerConfig config, Path runDirectory, MetricsSink metrics, String name,
-                        String trainableName) {
+                        String trainableName, Path trainers) {
         this.config = requireNonNull(config, "config is null");
         this.runDirectory = requireNonNull(runDirectory, "runDirectory is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
@@ -68,6 +71,13 @@ public final class TrlOptimizer implements Optimizer {
         this.command = new TrainerCommand(config, runDirectory, name);
         this.doneFile = new DoneFile(name);
         this.servedModel = new ServedModelCheck(config.readyTimeoutSeconds());
+        if (config.uses("trainers") && (trainers == null || !Files.isDirectory(trainers))) {
+            throw new IllegalArgumentException("the " + name + " optimizer's command names {trainers}, the trainers/ "
+                    + "folder of a Kaizen installation, but " + (trainers == null
+                    ? "KAIZEN_HOME is not set (bin/kaizen sets it; set it to the installation's folder)"
+                    : trainers + " is not a folder (KAIZEN_HOME names an installation without trainers/)"));
+        }
+        this.trainers = trainers;
     }
 
     @Override
@@ -115,6 +125,8 @@ public final class TrlOptimizer implements Optimizer {
             values.put("iteration", iteration);
             values.put("seed", Long.toString(batch.seed()));
             values.put("runDir", runDirectory.toString());
+            values.put("baseUrl", llm.baseUrl().toString());
+            values.put("trainers", trainers == null ? "" : trainers.toString());
 
             Map<String, Double> report = new LinkedHashMap<>();
             report.put("trajectories", (double) batch.trajectories().size());

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * has pairs, else its trajectory file), {@code {sftData}}, {@code {pairData}}, {@code {dataDir}},
  * {@code {outputDir}} (where the trainer should write the model), {@code {baseModel}} (the model the
  * policy uses now), {@code {label}}, {@code {iteration}} (the label as a file name),
- * {@code {seed}} and {@code {runDir}}.
+ * {@code {seed}}, {@code {runDir}}, {@code {baseUrl}} (the API root the policy uses now) and
+ * {@code {trainers}} (the {@code trainers/} folder of the Kaizen installation, {@code $KAIZEN_HOME/trainers},
+ * whose {@code kaizen-train} runs TRL and makes the server serve the result).
  *
  * @param command the trainer's command line, one argument per element (no shell; use
  *     {@code ["bash", "-c", "..."]} for one), e.g. {@code ["accelerate", "launch", "train_dpo.py",
@@ -49,7 +51,7 @@ public record TrlOptimizerConfig(List<String> command, String sftFormat, String 
 
     /** The placeholders strings may use. */
     public static final Set<String> PLACEHOLDERS = Set.of("data", "sftData", "pairData", "dataDir", "outputDir",
-            "baseModel", "label", "iteration", "seed", "runDir");
+            "baseModel", "baseUrl", "label", "iteration", "seed", "runDir", "trainers");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]*)}");
 
@@ -99,6 +101,16 @@ public record TrlOptimizerConfig(List<String> command, String sftFormat, String 
                 }
             }
         }
+    }
+
+    /** Whether any string of this config names {@code {name}}. */
+    public boolean uses(String name) {
+        String placeholder = "{" + name + "}";
+        return command.stream().anyMatch(a -> a.contains(placeholder))
+                || environment.values().stream().anyMatch(v -> v.contains(placeholder))
+                || modelTemplate.contains(placeholder)
+                || workingDirectory != null && workingDirectory.contains(placeholder)
+                || baseUrlTemplate != null && baseUrlTemplate.contains(placeholder);
     }
 
     /** Whether a trainer runs: false when {@code command} is empty (the data is only written). */

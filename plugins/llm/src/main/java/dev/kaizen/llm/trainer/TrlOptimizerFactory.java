@@ -1,5 +1,6 @@
 package dev.kaizen.llm.trainer;
 
+import java.nio.file.Path;
 import java.util.List;
 import dev.kaizen.api.Requirement;
 import dev.kaizen.api.ComponentContext;
@@ -24,8 +25,9 @@ public final class TrlOptimizerFactory implements OptimizerFactory<TrlOptimizerC
 
     @Override
     public Optimizer create(TrlOptimizerConfig config, ComponentContext context) {
+        String home = System.getenv("KAIZEN_HOME");
         return new TrlOptimizer(config, context.runDirectory(), context.metrics(), name(),
-                new LlmPolicyFactory().name());
+                new LlmPolicyFactory().name(), home == null || home.isBlank() ? null : Path.of(home, "trainers"));
     }
 
     @Override

@@ -7,7 +7,7 @@ import dev.kaizen.api.optimizer.Optimizer;
 import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.api.optimizer.TrainingBatch;
 import dev.kaizen.api.optimizer.TrainingReport;
-import dev.kaizen.api.policy.TrainablePolicy;
+import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ public final class ImplicitReflection implements Reflector {
     }
 
     @Override
-    public Map<String, Object> reflect(String stage, TrainablePolicy policy, List<PreferencePair> pairs,
+    public Map<String, Object> reflect(String stage, Policy policy, List<PreferencePair> pairs,
                                        List<Trajectory> demonstrations) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("pairs", pairs.size());

@@ -10,6 +10,8 @@ import dev.kaizen.api.optimizer.OptimizerConfig;
 import dev.kaizen.api.optimizer.TrainingBatch;
 import dev.kaizen.api.optimizer.TrainingReport;
 import dev.kaizen.api.policy.Sampling;
+import dev.kaizen.api.IncompatiblePartsException;
+import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.policy.TrainablePolicy;
 import dev.kaizen.api.reward.RewardFitData;
 import dev.kaizen.api.reward.RewardModel;
@@ -72,8 +74,12 @@ public final class InverseReflection implements Reflector {
     }
 
     @Override
-    public Map<String, Object> reflect(String stage, TrainablePolicy policy, List<PreferencePair> pairs,
+    public Map<String, Object> reflect(String stage, Policy trained, List<PreferencePair> pairs,
                                        List<Trajectory> demonstrations) {
+        if (!(trained instanceof TrainablePolicy policy)) {
+            throw new IncompatiblePartsException("the inverse reflection needs a trainable policy (its reward model "
+                    + "and PPO use the policy's log-probabilities), got " + trained.getClass().getSimpleName());
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("pairs", pairs.size());
         try (TrainablePolicy reference = policy.frozenCopy(); RewardModel model = context.create(reward)) {

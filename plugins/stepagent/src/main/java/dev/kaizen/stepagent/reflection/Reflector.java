@@ -1,6 +1,6 @@
 package dev.kaizen.stepagent.reflection;
 
-import dev.kaizen.api.policy.TrainablePolicy;
+import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.PreferencePair;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.util.List;
@@ -21,6 +21,6 @@ public interface Reflector {
      * @param demonstrations the expert trajectories the pairs were cut from
      * @return figures for the run's metrics (counts, losses, rewards)
      */
-    Map<String, Object> reflect(String stage, TrainablePolicy policy, List<PreferencePair> pairs,
+    Map<String, Object> reflect(String stage, Policy policy, List<PreferencePair> pairs,
                                 List<Trajectory> demonstrations) throws Exception;
 }
