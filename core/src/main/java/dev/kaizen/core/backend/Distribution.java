@@ -144,7 +144,8 @@ public final class Distribution implements AutoCloseable {
     }
 
     /** How a request's parts reach the executors. */
-    private record Plan(PartSpec environment, PartSpec policy, PartSpec critic, List<Payload> payloads) {
+    private record Plan(PartSpec environment, PartSpec policy, PartSpec critic, List<Payload> payloads,
+                        double snapshotSeconds) {
     }
 
     /** The parts as executors rebuild them, or null if one cannot be rebuilt and the fallback allows local. */
@@ -156,6 +157,7 @@ public final class Distribution implements AutoCloseable {
             return null;
         }
         Payload state;
+        long started = System.nanoTime();
         try {
             state = PolicyStates.snapshot(policy);
         } catch (IOException | RuntimeException e) {
@@ -167,7 +169,8 @@ public final class Distribution implements AutoCloseable {
             backend.release(before.id());
         }
         return new Plan(environmentSpec, new PartSpec(ComponentKind.POLICY, policySpec.config(),
-                state == null ? null : state.id()), criticSpec, state == null ? List.of() : List.of(state));
+                state == null ? null : state.id()), criticSpec, state == null ? List.of() : List.of(state),
+                (System.nanoTime() - started) / 1e9);
     }
 
     private PartSpec spec(ComponentKind kind, Object part, String label) {
@@ -232,6 +235,7 @@ public final class Distribution implements AutoCloseable {
             pieces.add(maker.make(tasks.subList((int) ((long) n * k / count), (int) ((long) n * (k + 1) / count)), k,
                     count).encode());
         }
+        double encodeSeconds = (System.nanoTime() - started) / 1e9;
         List<byte[]> raw;
         try (ProgressReporter reporter = progress.start(label, n)) {
             long[] shown = {0};
@@ -241,7 +245,9 @@ public final class Distribution implements AutoCloseable {
                 shown[0] = now;
             });
         }
+        long decoding = System.nanoTime();
         List<WorkOutcome> outcomes = raw.stream().map(WorkOutcome::decode).toList();
+        double decodeSeconds = (System.nanoTime() - decoding) / 1e9;
         for (WorkOutcome outcome : outcomes) {
             if (outcome.failure() != null) {
                 throw outcome.failure().exception();
@@ -265,6 +271,9 @@ public final class Distribution implements AutoCloseable {
         fields.put("stateBytes", plan.payloads().stream().mapToLong(p -> p.bytes().length).sum());
         fields.put("pieceBytes", pieces.stream().mapToLong(p -> p.length).sum());
         fields.put("outcomeBytes", raw.stream().mapToLong(p -> p.length).sum());
+        fields.put("snapshotSeconds", plan.snapshotSeconds());
+        fields.put("encodeSeconds", encodeSeconds);
+        fields.put("decodeSeconds", decodeSeconds);
         fields.put("seconds", (System.nanoTime() - started) / 1e9);
         metrics.record("backend-request", fields);
         return outcomes;

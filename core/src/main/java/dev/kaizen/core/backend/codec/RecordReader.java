@@ -14,12 +14,9 @@ import dev.kaizen.api.trajectory.ErrorCause;
 import dev.kaizen.api.trajectory.Step;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.api.trajectory.TrajectorySource;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +25,13 @@ import java.util.function.Supplier;
 /** Reads what a {@link RecordWriter} wrote, in the same order, restoring shared objects. Not thread-safe. */
 public final class RecordReader {
 
-    private final DataInputStream in;
+    private final byte[] bytes;
+    private int position;
     private final List<String> strings = new ArrayList<>();
     private final List<Object> objects = new ArrayList<>();
 
     public RecordReader(byte[] bytes) {
-        this.in = new DataInputStream(new ByteArrayInputStream(bytes));
+        this.bytes = bytes;
     }
 
     public int count() {
@@ -49,19 +47,24 @@ public final class RecordReader {
     }
 
     private int readByte() {
-        try {
-            return in.readUnsignedByte();
-        } catch (IOException e) {
-            throw new UncheckedIOException("truncated record data", e);
+        need(1);
+        return bytes[position++] & 0xFF;
+    }
+
+    private void need(int more) {
+        if (more < 0 || position + more > bytes.length) {
+            throw new IllegalStateException("truncated record data: " + more + " bytes needed at " + position + " of "
+                    + bytes.length);
         }
     }
 
     public long longNumber() {
-        try {
-            return in.readLong();
-        } catch (IOException e) {
-            throw new UncheckedIOException("truncated record data", e);
+        need(8);
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (bytes[position++] & 0xFF);
         }
+        return value;
     }
 
     public double number() {
@@ -80,18 +83,19 @@ public final class RecordReader {
         if (marker >= 2) {
             return strings.get(marker - 2);
         }
-        String value = new String(blob(), StandardCharsets.UTF_8);
+        int length = count();
+        need(length);
+        String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
         strings.add(value);
         return value;
     }
 
     public byte[] blob() {
-        byte[] value = new byte[count()];
-        try {
-            in.readFully(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException("truncated record data", e);
-        }
+        int length = count();
+        need(length);
+        byte[] value = Arrays.copyOfRange(bytes, position, position + length);
+        position += length;
         return value;
     }
 

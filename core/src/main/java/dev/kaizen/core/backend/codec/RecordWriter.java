@@ -11,11 +11,8 @@ import dev.kaizen.api.search.NodeStatistics;
 import dev.kaizen.api.search.SearchResult;
 import dev.kaizen.api.trajectory.Step;
 import dev.kaizen.api.trajectory.Trajectory;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,19 +27,20 @@ import java.util.Map;
  */
 public final class RecordWriter {
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    private byte[] buffer = new byte[1 << 16];
+    private int size;
     private final Map<String, Integer> strings = new HashMap<>();
     private final Map<Object, Integer> objects = new IdentityHashMap<>();
 
     /** What was written. */
     public byte[] toByteArray() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Arrays.copyOf(buffer, size);
+    }
+
+    private void room(int more) {
+        if (size + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
         }
-        return bytes.toByteArray();
     }
 
     /** A non-negative number in as few bytes as it needs. */
@@ -50,23 +48,19 @@ public final class RecordWriter {
         if (value < 0) {
             throw new IllegalArgumentException("a count must be >= 0: " + value);
         }
+        room(5);
         int rest = value;
-        try {
-            while ((rest & ~0x7F) != 0) {
-                out.writeByte((rest & 0x7F) | 0x80);
-                rest >>>= 7;
-            }
-            out.writeByte(rest);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while ((rest & ~0x7F) != 0) {
+            buffer[size++] = (byte) ((rest & 0x7F) | 0x80);
+            rest >>>= 7;
         }
+        buffer[size++] = (byte) rest;
     }
 
     public void number(long value) {
-        try {
-            out.writeLong(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        room(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[size++] = (byte) (value >>> shift);
         }
     }
 
@@ -97,11 +91,9 @@ public final class RecordWriter {
     /** Bytes, with their length. */
     public void blob(byte[] value) {
         count(value.length);
-        try {
-            out.write(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        room(value.length);
+        System.arraycopy(value, 0, buffer, size, value.length);
+        size += value.length;
     }
 
     public void strings(List<String> values) {

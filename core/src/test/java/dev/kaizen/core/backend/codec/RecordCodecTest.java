@@ -98,6 +98,18 @@ class RecordCodecTest {
     }
 
     @Test
+    void truncatedDataIsRefusedWithWhereItEnded() {
+        RecordWriter writer = new RecordWriter();
+        writer.string("a longer text");
+        byte[] bytes = writer.toByteArray();
+
+        RecordReader reader = new RecordReader(java.util.Arrays.copyOf(bytes, bytes.length - 3));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(reader::string).isInstanceOf(IllegalStateException.class)
+                .hasMessage("truncated record data: 13 bytes needed at 2 of 12");
+    }
+
+    @Test
     void numbersStringsAndBlobsRoundTrip() {
         RecordWriter writer = new RecordWriter();
         writer.count(0);
