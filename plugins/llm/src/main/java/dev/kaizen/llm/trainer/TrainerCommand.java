@@ -41,7 +41,7 @@ final class TrainerCommand {
         List<String> argv = config.command().stream().map(a -> Placeholders.substitute(a, values)).toList();
         Path workingDirectory = config.workingDirectory() == null ? runDirectory
                 : Path.of(Placeholders.substitute(config.workingDirectory(), values));
-        List<String> ownSession = TrainerProcesses.inOwnSession(argv);
+        List<String> ownSession = findable(argv.get(0), workingDirectory) ? TrainerProcesses.inOwnSession(argv) : null;
         ProcessBuilder builder = new ProcessBuilder(ownSession == null ? argv : ownSession)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
@@ -88,6 +88,24 @@ final class TrainerCommand {
                         StandardOpenOption.APPEND);
             }
         }
+    }
+
+    /**
+     * Whether {@code program} names an executable file (a path, relative to {@code workingDirectory}, or
+     * a name on the PATH); a program that is not is started without a session wrapper, so that it fails
+     * to start with its own error rather than the wrapper's.
+     */
+    private static boolean findable(String program, Path workingDirectory) {
+        if (program.contains("/")) {
+            return Files.isExecutable(workingDirectory.resolve(program));
+        }
+        String path = System.getenv("PATH");
+        for (String folder : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void stop(Process process) {

@@ -265,6 +265,60 @@ class TrlOptimizerTest {
     }
 
     @Test
+    void theShippedTrainersFolderAndThePolicysServerArePlaceholders() throws Exception {
+        Path trainers = Files.createDirectories(runDirectory.resolve("home/trainers"));
+        Path seen = runDirectory.resolve("seen.txt");
+        TrlOptimizerConfig config = (TrlOptimizerConfig) context.config(OptimizerConfig.class, Map.of("type", "trl",
+                "command", List.of("sh", "-c", "echo \"$0 $1\" > " + seen, "{trainers}/kaizen-train", "{baseUrl}")));
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("x")));
+             LlmPolicy policy = policy(server);
+             Optimizer optimizer = new TrlOptimizer(config, runDirectory, context.metrics(), "trl", "llm", trainers)) {
+            optimizer.train(policy, TrainingBatch.ofPairs(List.of(pair), 1, "iter-1/dpo"));
+            assertThat(Files.readString(seen).trim()).isEqualTo(trainers + "/kaizen-train " + server.baseUrl());
+        }
+        assertThatThrownBy(() -> new TrlOptimizer(config, runDirectory, context.metrics(), "trl", "llm", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("command names {trainers}")
+                .hasMessageContaining("KAIZEN_HOME is not set (bin/kaizen sets it");
+        assertThatThrownBy(() -> new TrlOptimizer(config, runDirectory, context.metrics(), "trl", "llm",
+                runDirectory.resolve("nowhere/trainers")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nowhere/trainers is not a folder");
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void whatTheTrainerLeftRunningIsStoppedButADetachedServerIsNot() throws Exception {
+        Path left = runDirectory.resolve("left.pid");
+        Path detached = runDirectory.resolve("detached.pid");
+        // a background child of the trainer, and a "server" it restarted in a session of its own
+        String script = "sleep 300 & echo $! > " + left + "; setsid sh -c 'echo $$ > " + detached
+                + "; exec sleep 300' < /dev/null > /dev/null 2>&1 & while [ ! -s " + detached + " ]; do sleep 0.05; done";
+        try (FakeOpenAiServer server = FakeOpenAiServer.start((e, call) -> Reply.json(completion("x")));
+             LlmPolicy policy = policy(server);
+             Optimizer optimizer = optimizer(Map.of("command", List.of("sh", "-c", script)))) {
+            optimizer.train(policy, TrainingBatch.ofPairs(List.of(pair), 1, "iter-1/dpo"));
+            long leftPid = Long.parseLong(Files.readString(left).trim());
+            long detachedPid = Long.parseLong(Files.readString(detached).trim());
+            try {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (ProcessHandle.of(leftPid).map(ProcessHandle::isAlive).orElse(false)
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(ProcessHandle.of(leftPid).map(ProcessHandle::isAlive).orElse(false)).as("left running")
+                        .isFalse();
+                assertThat(ProcessHandle.of(detachedPid).map(ProcessHandle::isAlive).orElse(false)).as("detached")
+                        .isTrue();
+                assertThat(Files.readString(runDirectory.resolve("trl/iter-1-dpo/train.log")))
+                        .contains("kaizen: stopped 1 process(es) the trainer left running: [" + leftPid + "]");
+            } finally {
+                ProcessHandle.of(detachedPid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    @Test
     void badConfigsAreRejected() {
         assertThat(((TrlOptimizerConfig) context.config(OptimizerConfig.class, Map.of("type", "trl"))).runsTrainer())
                 .isFalse();
@@ -279,7 +333,7 @@ class TrlOptimizerTest {
                 .hasMessageContaining("command[1] is null in [train, null]");
         assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl",
                 "command", List.of("train", "{dataset}")))).rootCause()
-                .hasMessageContaining("unknown placeholder {dataset} in '{dataset}'; known: [baseModel, data, dataDir,");
+                .hasMessageContaining("unknown placeholder {dataset} in '{dataset}'; known: [baseModel, baseUrl, data, dataDir,");
         assertThatThrownBy(() -> context.config(OptimizerConfig.class, Map.of("type", "trl",
                 "command", List.of("train"), "pairFormat", "trl-sft"))).rootCause()
                 .hasMessageContaining("pairFormat 'trl-sft' is a supervised format; pairFormat takes one of [trl-dpo, "
