@@ -34,7 +34,9 @@ public final class SparkBackendFactory implements RolloutBackendFactory {
                 : "local[" + Runtime.getRuntime().availableProcessors() + "]";
         SparkConf conf = SparkConfs.of("kaizen run", master)
                 // a search's results can be large; they are bounded by the run's own memory
-                .setIfMissing("spark.driver.maxResultSize", "0");
+                .setIfMissing("spark.driver.maxResultSize", "0")
+                // a piece's outcome (megabytes) goes back with its task's status, not through the block manager
+                .setIfMissing("spark.task.maxDirectResultSize", "64m");
         JavaSparkContext spark;
         // a context that cannot start says so in the message below; Spark would also log it with its stack trace
         Logger logger = (Logger) LoggerFactory.getLogger("org.apache.spark.SparkContext");
