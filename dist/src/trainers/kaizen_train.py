@@ -118,20 +118,18 @@ def starting_point(args):
     return args.base_model, None
 
 
-class JsonLines:
-    """A trainer callback that prints each logged figure set as one JSON line."""
+def json_lines():
+    """A trainer callback that prints each logged set of figures as one JSON line."""
+    from transformers import TrainerCallback
 
-    def __new__(cls):
-        from transformers import TrainerCallback
+    class JsonLines(TrainerCallback):
+        def on_log(self, _args, state, _control, logs=None, **_kwargs):
+            if logs:
+                figures = {k: v for k, v in logs.items() if isinstance(v, (int, float))}
+                figures["step"] = state.global_step
+                print(json.dumps(figures), flush=True)
 
-        class Printer(TrainerCallback):
-            def on_log(self, _args, state, _control, logs=None, **_kwargs):
-                if logs:
-                    figures = {k: v for k, v in logs.items() if isinstance(v, (int, float))}
-                    figures["step"] = state.global_step
-                    print(json.dumps(figures), flush=True)
-
-        return Printer()
+    return JsonLines()
 
 
 def load(args, base, adapter):
@@ -188,13 +186,16 @@ def train(args):
 
         config = SFTConfig(assistant_only_loss=True, **common(args, work))
         trainer = SFTTrainer(model=trained, args=config, train_dataset=dataset, processing_class=tokenizer,
-                             peft_config=peft_config, callbacks=[JsonLines()])
+                             peft_config=peft_config, callbacks=[json_lines()])
     else:
         from trl import DPOConfig, DPOTrainer
 
         config = DPOConfig(beta=args.beta, **common(args, work))
         trainer = DPOTrainer(model=trained, args=config, train_dataset=dataset, processing_class=tokenizer,
-                             peft_config=peft_config, callbacks=[JsonLines()])
+                             peft_config=peft_config, callbacks=[json_lines()])
+    from transformers.trainer_callback import PrinterCallback
+
+    trainer.remove_callback(PrinterCallback)  # its lines repeat the JSON ones with the numbers as text
     result = trainer.train()
     print(json.dumps({"train_loss": result.training_loss, "step": result.global_step}), flush=True)
     return base, trainer.model, tokenizer
