@@ -41,6 +41,9 @@ def main(run_dir, server_log, offset, base_model):
     per_model = Counter(requests)
     print(f"  requests the server received, per model: {dict(per_model)}")
 
+    for searched in events(run, "agentq-pairs"):
+        print(f"  AgentQ's trees: {searched['nodes']} nodes, {searched['pairs']} pairs"
+              + (" (no DPO: the values of a random model's actions do not differ)" if searched["pairs"] == 0 else ""))
     trainings = events(run, "trl-train")
     trained = [t for t in trainings if t.get("trained") == 1.0]
     print(f"  trainings: {[(t['label'], t['model']) for t in trainings]}")

@@ -80,16 +80,20 @@ for recipe in $recipes; do
     eto-llm) sets="method.demonstrations=2 method.explorationTasks=2 method.iterations=1" ;;
     rft-llm) sets="method.demonstrations=2 method.explorationTasks=2" ;;
     stepagent-llm) sets="method.demonstrations=2 method.inspection.tasks=2 method.iterations=1 method.inspection.batchSize=8" ;;
-    agentq-llm) sets="method.tasksPerIteration=1 method.search.simulations=1 method.search.proposals=2
-                      method.inferenceSearch.simulations=1 method.inferenceSearch.proposals=2
-                      method.optimizer.readyTimeoutSeconds=60 method.optimizer.modelTemplate=kaizen-{iteration}" ;;
+    agentq-llm) sets="method.demonstrations=2 method.tasksPerIteration=1 method.search.simulations=1
+                      method.search.proposals=2 method.inferenceSearch.simulations=1 method.inferenceSearch.proposals=2
+                      method.optimizer.readyTimeoutSeconds=60 method.optimizer.modelTemplate=kaizen-{iteration}
+                      method.warmupOptimizer.readyTimeoutSeconds=60 method.warmupOptimizer.modelTemplate=kaizen-{iteration}" ;;
     rememberer-llm) sets="method.demonstrations=2 method.trainTasks=2 method.epochs=1 method.batchSize=2
                           method.optimizer.readyTimeoutSeconds=60 method.optimizer.modelTemplate=kaizen-{iteration}" ;;
     *) echo "cpu-check: unknown recipe $recipe" >&2; exit 2 ;;
   esac
-  # agentq-llm and rememberer-llm ship without a trainer command: given here, as their headers show
+  # agentq-llm and rememberer-llm ship without a warm-up or a trainer command: given here, as the
+  # llm plugin's README shows (AgentQ's pairs need trees whose values differ, which a random model's
+  # invalid actions rarely give, so its SFT warm-up is what surely trains)
+  warmup="seed=7"
   case "$recipe" in
-    agentq-llm) command="method.optimizer.command=$dpo" ;;
+    agentq-llm) command="method.optimizer.command=$dpo" warmup="method.warmupOptimizer.command=$sft" ;;
     rememberer-llm) command="method.optimizer.command=$sft" ;;
     *) command="seed=7" ;;
   esac
@@ -105,7 +109,7 @@ for recipe in $recipes; do
     --set policy.maxTokens=16 --set policy.maxConcurrency=2 --set policy.requestTimeoutSeconds=300 \
     --set environment.products=300 --set environment.train=8 --set environment.seen=2 --set environment.unseen=2 \
     --set environment.maxSteps=5 --set evaluation.episodes=1 --set evaluation.validation=1 \
-    --set rollout.batchSize=4 --set "$command" $args > "$work/$recipe.out" 2>&1
+    --set rollout.batchSize=4 --set "$command" --set "$warmup" $args > "$work/$recipe.out" 2>&1
   code=$?
   echo "  kaizen exited $code in $(( $(date +%s) - started )) s (output: $work/$recipe.out)"
   if [ $code -ne 0 ]; then
