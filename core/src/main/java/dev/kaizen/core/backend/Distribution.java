@@ -59,6 +59,7 @@ public final class Distribution implements AutoCloseable {
     private final BuiltParts parts = new BuiltParts();
     private final Map<Object, Payload> shipped = new WeakHashMap<>();
     private final long[] totals = new long[3];
+    private long requests;
     private Consumer<String> notices = message -> { };
 
     private Distribution(RolloutBackend backend, RolloutSettings settings, ConfigBinder binder, long seed,
@@ -193,9 +194,9 @@ public final class Distribution implements AutoCloseable {
     }
 
     private List<Trajectory> rollouts(RolloutRequest request, Plan plan) {
-        List<WorkOutcome> outcomes = run(request.label(), request.tasks(), plan, (tasks, k, n) -> new WorkPiece(host,
-                request.label(), k, n, plan.environment(), plan.policy(), tasks, request.sampling(), request.source(),
-                null, null, 0L));
+        List<WorkOutcome> outcomes = run(request.label(), request.tasks(), plan, (tasks, k, n, handOver) ->
+                new WorkPiece(host, request.label(), k, n, plan.environment(), plan.policy(), tasks, request.sampling(),
+                        request.source(), null, null, 0L, handOver));
         List<Trajectory> trajectories = new ArrayList<>(request.tasks().size());
         outcomes.forEach(outcome -> trajectories.addAll(outcome.trajectories()));
         List<Trajectory> errored = trajectories.stream().filter(Trajectory::errored).toList();
@@ -211,18 +212,18 @@ public final class Distribution implements AutoCloseable {
     }
 
     private List<SearchResult> search(SearchProblem problem, PartSpec search, Plan plan) {
-        List<WorkOutcome> outcomes = run(problem.label(), problem.tasks(), plan, (tasks, k, n) -> new WorkPiece(host,
-                problem.label(), k, n, plan.environment(), plan.policy(), tasks, null, null, search, plan.critic(),
-                problem.seed()));
+        List<WorkOutcome> outcomes = run(problem.label(), problem.tasks(), plan, (tasks, k, n, handOver) ->
+                new WorkPiece(host, problem.label(), k, n, plan.environment(), plan.policy(), tasks, null, null, search,
+                        plan.critic(), problem.seed(), handOver));
         List<SearchResult> results = new ArrayList<>(problem.tasks().size());
         outcomes.forEach(outcome -> results.addAll(outcome.results()));
         return results;
     }
 
-    /** Makes one piece of {@code tasks} (piece {@code k} of {@code n}). */
+    /** Makes piece {@code k} of {@code n}, of {@code tasks}; its outcome is handed over under {@code handOver} unless null. */
     @FunctionalInterface
     private interface PieceMaker {
-        WorkPiece make(List<Task> tasks, int k, int n);
+        WorkPiece make(List<Task> tasks, int k, int n, String handOver);
     }
 
     /** Cuts the tasks into pieces, runs them, and returns their outcomes in order; the first failure fails the request. */
@@ -231,9 +232,10 @@ public final class Distribution implements AutoCloseable {
         int n = tasks.size();
         int count = Math.max(1, Math.min(n, settings.partitions() != null ? settings.partitions() : backend.slots()));
         List<byte[]> pieces = new ArrayList<>(count);
+        long request = ++requests;
         for (int k = 0; k < count; k++) {
             pieces.add(maker.make(tasks.subList((int) ((long) n * k / count), (int) ((long) n * (k + 1) / count)), k,
-                    count).encode());
+                    count, backend.inProcess() ? host.key() + "/" + request + "/" + k : null).encode());
         }
         double encodeSeconds = (System.nanoTime() - started) / 1e9;
         List<byte[]> raw;
@@ -271,6 +273,7 @@ public final class Distribution implements AutoCloseable {
         fields.put("stateBytes", plan.payloads().stream().mapToLong(p -> p.bytes().length).sum());
         fields.put("pieceBytes", pieces.stream().mapToLong(p -> p.length).sum());
         fields.put("outcomeBytes", raw.stream().mapToLong(p -> p.length).sum());
+        fields.put("handedOver", backend.inProcess());
         fields.put("snapshotSeconds", plan.snapshotSeconds());
         fields.put("encodeSeconds", encodeSeconds);
         fields.put("decodeSeconds", decodeSeconds);

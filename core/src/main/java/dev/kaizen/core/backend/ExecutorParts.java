@@ -32,6 +32,7 @@ final class ExecutorParts {
     private static final Map<PartKey, Environment> ENVIRONMENTS = new ConcurrentHashMap<>();
     private static final Map<PartKey, Environment> SHARED_ENVIRONMENTS = new ConcurrentHashMap<>();
     private static final Map<PartKey, PolicyPool> POLICIES = new ConcurrentHashMap<>();
+    private static final Map<String, WorkOutcome> HANDED_OVER = new ConcurrentHashMap<>();
 
     private ExecutorParts() {
     }
@@ -50,9 +51,29 @@ final class ExecutorParts {
         SHARED_ENVIRONMENTS.put(new PartKey(host, seed, config), environment);
     }
 
+    /** An outcome an executor leaves for the driver in the same JVM; a piece run again replaces it. */
+    static void leave(String key, WorkOutcome outcome) {
+        HANDED_OVER.put(key, outcome);
+    }
+
+    /**
+     * The outcome left under {@code key}, which is forgotten.
+     *
+     * @throws IllegalStateException if none was left in this JVM
+     */
+    static WorkOutcome take(String key) {
+        WorkOutcome outcome = HANDED_OVER.remove(key);
+        if (outcome == null) {
+            throw new IllegalStateException("no outcome was left in this JVM under " + key + ": the backend ran the"
+                    + " piece in another JVM although it said its executors run in the driver's");
+        }
+        return outcome;
+    }
+
     /** Forgets a run: closes the environments and policies built for it; the driver's own stay open. */
     static void release(String host) {
         HOSTS.remove(host);
+        HANDED_OVER.keySet().removeIf(key -> key.startsWith(host + "/"));
         SHARED_ENVIRONMENTS.keySet().removeIf(key -> key.host().equals(host));
         for (PartKey key : List.copyOf(ENVIRONMENTS.keySet())) {
             if (key.host().equals(host)) {

@@ -40,16 +40,23 @@ public final class RemoteWorker {
      *
      * @param piece what {@link WorkPiece#encode()} wrote
      * @param payloads the job's payloads by id; read only when a policy must be rebuilt in a new state
-     * @return what {@link WorkOutcome#encode()} writes
+     * @return what {@link WorkOutcome#encode()} writes, or for a piece to hand over, what
+     *     {@link WorkOutcome#handOver} returns
      */
     public static byte[] run(byte[] piece, Function<String, byte[]> payloads) {
+        WorkPiece decoded;
+        try {
+            decoded = WorkPiece.decode(piece);
+        } catch (RuntimeException e) {
+            return WorkOutcome.failed(WorkOutcome.Failure.of(e, "")).encode();
+        }
         WorkOutcome outcome;
         try {
-            outcome = execute(WorkPiece.decode(piece), payloads);
+            outcome = execute(decoded, payloads);
         } catch (Exception | LinkageError e) {
             outcome = WorkOutcome.failed(WorkOutcome.Failure.of(e, ""));
         }
-        return outcome.encode();
+        return decoded.handOver() == null ? outcome.encode() : outcome.handOver(decoded.handOver());
     }
 
     private static WorkOutcome execute(WorkPiece piece, Function<String, byte[]> payloads) throws Exception {

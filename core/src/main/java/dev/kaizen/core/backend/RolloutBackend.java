@@ -17,6 +17,14 @@ public interface RolloutBackend extends AutoCloseable {
     /** How many pieces it can run at once now (its executors' task slots), at least 1. */
     int slots();
 
+    /**
+     * Whether its executors run in this JVM (an in-process master such as Spark's {@code local[N]}):
+     * then they leave their outcomes in it for the driver to take, and only a key travels back.
+     */
+    default boolean inProcess() {
+        return false;
+    }
+
     /** What it is, for the run's metrics: e.g. {@code master}, {@code slots}. */
     Map<String, Object> description();
 

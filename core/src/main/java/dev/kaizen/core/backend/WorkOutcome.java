@@ -25,6 +25,10 @@ import java.util.List;
 public record WorkOutcome(List<Trajectory> trajectories, List<SearchResult> results, Totals totals,
                           List<Event> events, List<String> notices, Failure failure) {
 
+    private static final int COMPLETE = 0;
+    private static final int FAILED = 1;
+    private static final int HANDED_OVER = 2;
+
     public WorkOutcome {
         trajectories = List.copyOf(requireNonNull(trajectories, "trajectories is null"));
         results = List.copyOf(requireNonNull(results, "results is null"));
@@ -110,9 +114,10 @@ public record WorkOutcome(List<Trajectory> trajectories, List<SearchResult> resu
         }
     }
 
+    /** This outcome as bytes. */
     public byte[] encode() {
         RecordWriter out = new RecordWriter();
-        out.flag(failure != null);
+        out.count(failure != null ? FAILED : COMPLETE);
         if (failure != null) {
             out.string(failure.type());
             out.string(failure.message());
@@ -132,9 +137,29 @@ public record WorkOutcome(List<Trajectory> trajectories, List<SearchResult> resu
         return out.toByteArray();
     }
 
+    /**
+     * Leaves this outcome in this JVM under {@code key}, for the driver in the same JVM, and returns
+     * the bytes that stand for it.
+     */
+    public byte[] handOver(String key) {
+        ExecutorParts.leave(key, this);
+        RecordWriter out = new RecordWriter();
+        out.count(HANDED_OVER);
+        out.string(key);
+        return out.toByteArray();
+    }
+
+    /**
+     * The outcome {@code bytes} stand for: read from them, or taken from this JVM where an executor in
+     * it left the outcome ({@link #handOver}).
+     */
     public static WorkOutcome decode(byte[] bytes) {
         RecordReader in = new RecordReader(bytes);
-        if (in.flag()) {
+        int kind = in.count();
+        if (kind == HANDED_OVER) {
+            return ExecutorParts.take(in.string());
+        }
+        if (kind == FAILED) {
             return failed(new Failure(in.string(), in.string()));
         }
         List<Trajectory> trajectories = in.trajectories();

@@ -28,10 +28,12 @@ import java.util.List;
  * @param search a search's algorithm; null for a rollout
  * @param critic a search's critic; null for a rollout
  * @param seed a search problem's seed; 0 for a rollout
+ * @param handOver where the executor leaves its outcome in its JVM for the driver to take, when it runs
+ *     in the driver's JVM (an in-process master); null to send the outcome back as bytes
  */
 public record WorkPiece(HostSpec host, String label, int partition, int partitions, PartSpec environment,
                         PartSpec policy, List<Task> tasks, Sampling sampling, TrajectorySource source,
-                        PartSpec search, PartSpec critic, long seed) {
+                        PartSpec search, PartSpec critic, long seed, String handOver) {
 
     private static final int FORMAT = 1;
 
@@ -64,6 +66,7 @@ public record WorkPiece(HostSpec host, String label, int partition, int partitio
         out.number(host.seed());
         out.string(host.settings());
         out.string(label);
+        out.string(handOver);
         out.count(partition);
         out.count(partitions);
         part(out, environment);
@@ -92,6 +95,7 @@ public record WorkPiece(HostSpec host, String label, int partition, int partitio
         }
         HostSpec host = new HostSpec(in.string(), in.strings(), in.longNumber(), in.string());
         String label = in.string();
+        String handOver = in.string();
         int partition = in.count();
         int partitions = in.count();
         PartSpec environment = part(in);
@@ -101,12 +105,12 @@ public record WorkPiece(HostSpec host, String label, int partition, int partitio
             PartSpec search = part(in);
             PartSpec critic = part(in);
             return new WorkPiece(host, label, partition, partitions, environment, policy, tasks, null, null, search,
-                    critic, in.longNumber());
+                    critic, in.longNumber(), handOver);
         }
         Sampling sampling = new Sampling(in.count(), in.number(), in.longNumber());
         TrajectorySource source = TrajectorySource.values()[in.count()];
         return new WorkPiece(host, label, partition, partitions, environment, policy, tasks, sampling, source, null,
-                null, 0L);
+                null, 0L, handOver);
     }
 
     private static void part(RecordWriter out, PartSpec part) {

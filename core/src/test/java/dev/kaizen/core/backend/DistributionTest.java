@@ -120,6 +120,12 @@ class DistributionTest {
             assertThat(result.code()).as(result.toString()).isZero();
             assertSameResults("local", "pieces-" + partitions);
         }
+        // executors in the driver's JVM hand their outcomes over instead of encoding them
+        Cli.Result handedOver = run(ITERATE, "handed-over", "rollout.backend=threads-test",
+                "rollout.master=3/in-process", "rollout.partitions=3");
+        assertThat(handedOver.code()).as(handedOver.toString()).isZero();
+        assertSameResults("local", "handed-over");
+        assertThat(Files.readString(dir.resolve("handed-over/metrics.jsonl"))).contains("\"handedOver\":true");
         assertThat(ThreadsBackendFactory.JOBS).extracting(ThreadsBackendFactory.Job::pieces).contains(1, 3, 7);
         assertThat(ThreadsBackendFactory.JOBS).extracting(ThreadsBackendFactory.Job::label)
                 .contains("eval/baseline/seen", "iter-1/explore", "eval/final/validation");

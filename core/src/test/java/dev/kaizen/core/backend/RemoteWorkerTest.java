@@ -1,6 +1,7 @@
 package dev.kaizen.core.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen.api.MetricsSink;
 import dev.kaizen.api.env.Split;
@@ -101,12 +102,23 @@ class RemoteWorkerTest {
                 .hasMessage(outcome.failure().message());
     }
 
+    @Test
+    void anOutcomeHandedOverIsTakenOnceAndAMissingOneIsNamed() {
+        WorkOutcome outcome = WorkOutcome.failed(new WorkOutcome.Failure("state", "boom"));
+        byte[] handle = outcome.handOver(key + "/1/0");
+
+        assertThat(WorkOutcome.decode(handle)).isSameAs(outcome);
+        assertThatThrownBy(() -> WorkOutcome.decode(handle)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("no outcome was left in this JVM under " + key + "/1/0: the backend ran the piece in"
+                        + " another JVM although it said its executors run in the driver's");
+    }
+
     private WorkPiece piece(List<Task> tasks, String policy, String state, Sampling sampling) {
         HostSpec host = new HostSpec(key, List.of(), 7L, SETTINGS);
         return new WorkPiece(host, "remote", 0, 1,
                 new PartSpec(ComponentKind.ENVIRONMENT, "{\"type\": \"test\", \"train\": 20, \"seen\": 5, \"unseen\": 5}",
                         null),
                 new PartSpec(ComponentKind.POLICY, policy, state), tasks, sampling, TrajectorySource.AGENT, null, null,
-                0L);
+                0L, null);
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The test backend {@code threads-test}: pieces run on a pool of threads in this JVM (its
- * {@code master} is the number of threads, default 2), each through {@link RemoteWorker} as an
+ * {@code master} is the number of threads, default 2, and with {@code /in-process} after it the
+ * backend says its executors share the driver's JVM), each through {@link RemoteWorker} as an
  * executor would run it. It logs every job, every payload read and every payload released, for the
  * tests to check what was shipped.
  */
@@ -51,17 +52,20 @@ public final class ThreadsBackendFactory implements RolloutBackendFactory {
 
     @Override
     public RolloutBackend open(RolloutSettings settings) {
-        int threads = settings.master() == null ? 2 : Integer.parseInt(settings.master());
-        return new Backend(threads);
+        String master = settings.master() == null ? "2" : settings.master();
+        boolean inProcess = master.endsWith("/in-process");
+        return new Backend(Integer.parseInt(master.replace("/in-process", "")), inProcess);
     }
 
     private static final class Backend implements RolloutBackend {
         private final int threads;
+        private final boolean inProcess;
         private final ExecutorService pool;
         private final Map<String, byte[]> payloads = new LinkedHashMap<>();
 
-        Backend(int threads) {
+        Backend(int threads, boolean inProcess) {
             this.threads = threads;
+            this.inProcess = inProcess;
             AtomicInteger count = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(threads, runnable -> {
                 Thread thread = new Thread(runnable, "threads-test-executor-" + count.incrementAndGet());
@@ -73,6 +77,11 @@ public final class ThreadsBackendFactory implements RolloutBackendFactory {
         @Override
         public int slots() {
             return threads;
+        }
+
+        @Override
+        public boolean inProcess() {
+            return inProcess;
         }
 
         @Override

@@ -9,8 +9,7 @@ import java.util.Map;
 /** The {@code backend-request} events of a benchmark's distributed requests, summed. Thread-safe. */
 final class BackendRequests implements MetricsSink {
 
-    private static final List<String> SUMMED = List.of("stateBytes", "pieceBytes", "outcomeBytes", "snapshotSeconds",
-            "encodeSeconds", "decodeSeconds");
+    private static final List<String> SUMMED = List.of("stateBytes", "pieceBytes", "outcomeBytes", "snapshotSeconds");
 
     private final List<Map<String, ?>> events = new ArrayList<>();
 
@@ -37,6 +36,7 @@ final class BackendRequests implements MetricsSink {
             }
         }
         figures.put("piecesPerRequest", events.isEmpty() ? 0 : events.get(0).get("partitions"));
+        figures.put("handedOver", !events.isEmpty() && Boolean.TRUE.equals(events.get(0).get("handedOver")));
         return figures;
     }
 }

@@ -21,6 +21,7 @@ import dev.kaizen.api.search.SearchProblem;
 import dev.kaizen.api.search.SearchResult;
 import dev.kaizen.api.trajectory.Trajectory;
 import dev.kaizen.core.backend.Distribution;
+import dev.kaizen.core.backend.WorkOutcome;
 import dev.kaizen.core.bench.BenchmarkContext;
 import dev.kaizen.core.recipe.ConfigBinder;
 import dev.kaizen.core.recipe.Recipe;
@@ -220,6 +221,7 @@ public final class DistributedBenchmark implements Benchmark {
             List<Double> localCpu = new ArrayList<>();
             List<Double> sparkCpu = new ArrayList<>();
             boolean same = true;
+            List<SearchResult> last = List.of();
             for (int round = 0; round < rounds; round++) {
                 List<SearchResult> expected;
                 List<SearchResult> actual;
@@ -231,6 +233,7 @@ public final class DistributedBenchmark implements Benchmark {
                     expected = timed(() -> local.search(problem.of(problem.tasks())), localSeconds, localCpu);
                 }
                 same &= expected.equals(actual);
+                last = actual;
             }
             int n = problem.tasks().size();
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -244,7 +247,34 @@ public final class DistributedBenchmark implements Benchmark {
             figures.put("localCpuSecondsPer" + capitalised(unit), median(localCpu) / n);
             figures.put("sparkCpuSecondsPer" + capitalised(unit), median(sparkCpu) / n);
             figures.putAll(requests.perTask(n, rounds));
+            figures.putAll(codec(last, n));
             figures.put("sameResults", same);
+            return figures;
+        }
+
+        /**
+         * What the results cost to send from executors in other JVMs, which an in-process master's
+         * executors hand over instead: their bytes as one piece, and the time to encode and to decode
+         * them (the fastest of three tries, the code being warm by then).
+         */
+        private static Map<String, Object> codec(List<SearchResult> results, int n) {
+            WorkOutcome outcome = new WorkOutcome(List.of(), results, new WorkOutcome.Totals(0, 0, 0), List.of(),
+                    List.of(), null);
+            long encode = Long.MAX_VALUE;
+            long decode = Long.MAX_VALUE;
+            byte[] bytes = new byte[0];
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long started = System.nanoTime();
+                bytes = outcome.encode();
+                long encoded = System.nanoTime();
+                WorkOutcome.decode(bytes);
+                encode = Math.min(encode, encoded - started);
+                decode = Math.min(decode, System.nanoTime() - encoded);
+            }
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("encodedBytesPerTask", bytes.length / (double) n);
+            figures.put("encodeSecondsPerTask", encode / 1e9 / n);
+            figures.put("decodeSecondsPerTask", decode / 1e9 / n);
             return figures;
         }
 

@@ -42,6 +42,12 @@ final class SparkBackend implements RolloutBackend {
         return Math.max(1, spark.defaultParallelism());
     }
 
+    /** An embedded master ({@code local}, {@code local[N]}, {@code local[N,F]}) runs its executors in this JVM. */
+    @Override
+    public boolean inProcess() {
+        return master.startsWith("local");
+    }
+
     @Override
     public Map<String, Object> description() {
         Map<String, Object> fields = new LinkedHashMap<>();
