@@ -125,7 +125,10 @@ public final class Distribution implements AutoCloseable {
         };
     }
 
-    /** {@code local} (built from {@code config}), with every problem whose parts executors can rebuild run on the backend. */
+    /**
+     * {@code local} (built from {@code config}), with every problem whose parts executors can rebuild
+     * run on the backend.
+     */
     public SearchAlgorithm search(SearchAlgorithm local, ComponentConfig<?> config) {
         PartSpec search = new PartSpec(ComponentKind.SEARCH, json(binder.json(), binder.tree(config)), null);
         return problem -> {
@@ -220,13 +223,13 @@ public final class Distribution implements AutoCloseable {
         return results;
     }
 
-    /** Makes piece {@code k} of {@code n}, of {@code tasks}; its outcome is handed over under {@code handOver} unless null. */
+    /** Makes piece {@code k} of {@code n} of {@code tasks}, handed over under {@code handOver} if that is set. */
     @FunctionalInterface
     private interface PieceMaker {
         WorkPiece make(List<Task> tasks, int k, int n, String handOver);
     }
 
-    /** Cuts the tasks into pieces, runs them, and returns their outcomes in order; the first failure fails the request. */
+    /** Cuts the tasks into pieces, runs them, and returns their outcomes in order; a failed piece fails the request. */
     private List<WorkOutcome> run(String label, List<Task> tasks, Plan plan, PieceMaker maker) {
         long started = System.nanoTime();
         int n = tasks.size();

@@ -24,7 +24,7 @@ final class BackendRequests implements MetricsSink {
         events.clear();
     }
 
-    /** Each summed field per task, over {@code rounds} requests of {@code tasks} tasks; the state's bytes as they are. */
+    /** Each summed field per task, over {@code rounds} requests of {@code tasks} tasks; the state's bytes once. */
     synchronized Map<String, Object> perTask(int tasks, int rounds) {
         Map<String, Object> figures = new LinkedHashMap<>();
         for (String field : SUMMED) {

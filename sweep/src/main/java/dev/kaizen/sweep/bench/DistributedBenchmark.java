@@ -44,8 +44,9 @@ import org.pf4j.Extension;
  * {@code evaluation.search} on N episodes of the training tasks, cycled) and its method's search
  * ({@code method.search} with {@code method.critic}, e.g. AgentQ's MCTS, on the first training tasks),
  * each run by the local engine and by the spark backend on the same machine, alternately (which goes
- * first changes every round), after an untimed round of both. The policy is a checkpoint ({@code --policy}) or behaviour cloning on the expert's
- * first demonstrations, as the shipped recipes warm up. Reports wall and CPU seconds per round, the
+ * first changes every round), after an untimed round of both. The policy is a checkpoint
+ * ({@code --policy}) or behaviour cloning on the expert's first demonstrations, as the shipped
+ * recipes warm up. Reports wall and CPU seconds per round, the
  * backend's overhead over local (median rounds), the cost per episode and per searched task, the bytes
  * that travel per task, the driver's encoding and decoding time, and whether both gave the same results.
  */
@@ -211,7 +212,7 @@ public final class DistributedBenchmark implements Benchmark {
             this.requests = requests;
         }
 
-        /** One untimed round of each, then {@code rounds} timed ones, local first in even rounds and last in odd ones. */
+        /** An untimed round of each, then {@code rounds} timed ones, local first in even rounds, last in odd ones. */
         Map<String, Object> measure(Problem problem, int rounds, String unit) {
             local.search(problem.of(problem.tasks()));
             remote.search(problem.of(problem.tasks()));
@@ -299,7 +300,7 @@ public final class DistributedBenchmark implements Benchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** This JVM's CPU time so far (executors of an in-process master included), or 0 where the platform does not say. */
+    /** This JVM's CPU time so far (an in-process master's executors included), or 0 where it is not known. */
     private static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();

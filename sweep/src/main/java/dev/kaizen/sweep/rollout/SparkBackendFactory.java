@@ -28,7 +28,8 @@ public final class SparkBackendFactory implements RolloutBackendFactory {
     public RolloutBackend open(RolloutSettings settings) {
         if (TaskContext.get() != null) {
             throw new BadInputException("rollout.backend: spark cannot start inside a Spark task (a sweep's cell):"
-                    + " a sweep already spreads its cells over the cluster; set rollout.backend: local for swept recipes");
+                    + " a sweep already spreads its cells over the cluster; set rollout.backend: local for swept"
+                    + " recipes");
         }
         String master = settings.master() != null ? settings.master()
                 : "local[" + Runtime.getRuntime().availableProcessors() + "]";

@@ -49,7 +49,7 @@ final class Runs {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Asserts that {@code actual} completed with the figures, stage episodes, result files and totals of {@code expected}. */
+    /** Asserts that {@code actual} completed with the figures, stage episodes, files and totals of {@code expected}. */
     static void assertSameResults(Path expected, Path actual) throws IOException {
         JsonNode want = JSON.readTree(expected.resolve("summary.json").toFile());
         JsonNode got = JSON.readTree(actual.resolve("summary.json").toFile());
