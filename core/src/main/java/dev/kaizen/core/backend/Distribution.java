@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -46,7 +48,8 @@ import java.util.function.Function;
  * <p>Every episode's seed derives from the request's seed and its task, never from the piece it
  * falls in, so the trajectories and search results are those of the local engine, whatever the
  * number of pieces and executors. The metrics a piece's parts record are written into the run with
- * the piece's {@code partition}; notices are given once. Used from the method's thread.
+ * the piece's {@code partition}; notices are given once. Thread-safe, as the rollout service is: the
+ * backend runs concurrent requests as concurrent jobs.
  */
 public final class Distribution implements AutoCloseable {
 
@@ -58,9 +61,9 @@ public final class Distribution implements AutoCloseable {
     private final ProgressDisplay progress;
     private final BuiltParts parts = new BuiltParts();
     private final Map<Object, Payload> shipped = new WeakHashMap<>();
-    private final long[] totals = new long[3];
-    private long requests;
-    private Consumer<String> notices = message -> { };
+    private final AtomicLongArray totals = new AtomicLongArray(3);
+    private final AtomicLong requests = new AtomicLong();
+    private volatile Consumer<String> notices = message -> { };
 
     private Distribution(RolloutBackend backend, RolloutSettings settings, ConfigBinder binder, long seed,
                          MetricsSink metrics, ProgressDisplay progress) {
@@ -141,9 +144,9 @@ public final class Distribution implements AutoCloseable {
     /** Episodes, steps and errored episodes the executors ran, for the run's totals. */
     public Map<String, Long> totals() {
         Map<String, Long> map = new LinkedHashMap<>();
-        map.put("episodes", totals[0]);
-        map.put("steps", totals[1]);
-        map.put("errors", totals[2]);
+        map.put("episodes", totals.get(0));
+        map.put("steps", totals.get(1));
+        map.put("errors", totals.get(2));
         return map;
     }
 
@@ -168,9 +171,11 @@ public final class Distribution implements AutoCloseable {
             return unrebuildable("the policy (" + policy.getClass().getSimpleName() + ") could not save its state ("
                     + e.getMessage() + ")", label);
         }
-        Payload before = shipped.put(policy, state);
-        if (before != null && (state == null || !before.id().equals(state.id()))) {
-            backend.release(before.id());
+        synchronized (shipped) {
+            Payload before = shipped.put(policy, state);
+            if (before != null && (state == null || !before.id().equals(state.id()))) {
+                backend.release(before.id());
+            }
         }
         return new Plan(environmentSpec, new PartSpec(ComponentKind.POLICY, policySpec.config(),
                 state == null ? null : state.id()), criticSpec, state == null ? List.of() : List.of(state),
@@ -235,7 +240,7 @@ public final class Distribution implements AutoCloseable {
         int n = tasks.size();
         int count = Math.max(1, Math.min(n, settings.partitions() != null ? settings.partitions() : backend.slots()));
         List<byte[]> pieces = new ArrayList<>(count);
-        long request = ++requests;
+        long request = requests.incrementAndGet();
         for (int k = 0; k < count; k++) {
             pieces.add(maker.make(tasks.subList((int) ((long) n * k / count), (int) ((long) n * (k + 1) / count)), k,
                     count, backend.inProcess() ? host.key() + "/" + request + "/" + k : null).encode());
@@ -261,9 +266,9 @@ public final class Distribution implements AutoCloseable {
         ObjectMapper json = binder.json();
         for (int k = 0; k < count; k++) {
             WorkOutcome outcome = outcomes.get(k);
-            totals[0] += outcome.totals().episodes();
-            totals[1] += outcome.totals().steps();
-            totals[2] += outcome.totals().errors();
+            totals.addAndGet(0, outcome.totals().episodes());
+            totals.addAndGet(1, outcome.totals().steps());
+            totals.addAndGet(2, outcome.totals().errors());
             outcome.notices().forEach(notices);
             for (WorkOutcome.Event event : outcome.events()) {
                 metrics.record(event.event(), fields(json, event, k, count));

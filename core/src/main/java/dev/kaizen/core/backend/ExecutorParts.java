@@ -46,9 +46,9 @@ final class ExecutorParts {
         HOSTS.put(host, binder);
     }
 
-    /** The driver's environment built from {@code config}, for executors in its JVM. */
+    /** The driver's environment built from {@code config} (the first one, the recipe's), for executors in its JVM. */
     static void share(String host, long seed, String config, Environment environment) {
-        SHARED_ENVIRONMENTS.put(new PartKey(host, seed, config), environment);
+        SHARED_ENVIRONMENTS.putIfAbsent(new PartKey(host, seed, config), environment);
     }
 
     /** An outcome an executor leaves for the driver in the same JVM; a piece run again replaces it. */

@@ -10,7 +10,8 @@ import java.util.function.IntConsumer;
  * {@link RemoteWorker#run(byte[], java.util.function.Function)} with the piece's bytes and a way to
  * read the job's payloads; it never needs to know what a piece is. A piece that fails for a reason
  * in the recipe comes back as an outcome that says so, so the backend only sees failures of its own
- * (a lost executor, which it should retry). Used from one thread at a time; closing it stops it.
+ * (a lost executor, which it should retry). Thread-safe: a run's requests may come from several
+ * threads at once; closing it stops it.
  */
 public interface RolloutBackend extends AutoCloseable {
 

@@ -61,7 +61,7 @@ public final class ThreadsBackendFactory implements RolloutBackendFactory {
         private final int threads;
         private final boolean inProcess;
         private final ExecutorService pool;
-        private final Map<String, byte[]> payloads = new LinkedHashMap<>();
+        private final Map<String, byte[]> payloads = Collections.synchronizedMap(new LinkedHashMap<>());
 
         Backend(int threads, boolean inProcess) {
             this.threads = threads;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,7 +23,7 @@ import org.apache.spark.broadcast.Broadcast;
  * state) is broadcast once and kept until it is released, so each executor fetches it once however
  * many pieces and requests read it. A task lost with its executor is run again by Spark (up to
  * {@value SparkConfs#MAX_TASK_FAILURES} times on a cluster) and gives the same outcome, since a piece
- * depends only on its bytes. Used from one thread at a time.
+ * depends only on its bytes. Thread-safe: concurrent requests are concurrent jobs.
  */
 final class SparkBackend implements RolloutBackend {
 
@@ -30,7 +31,7 @@ final class SparkBackend implements RolloutBackend {
 
     private final JavaSparkContext spark;
     private final String master;
-    private final Map<String, Broadcast<byte[]>> broadcasts = new HashMap<>();
+    private final Map<String, Broadcast<byte[]>> broadcasts = new ConcurrentHashMap<>();
 
     SparkBackend(JavaSparkContext spark, String master) {
         this.spark = spark;
@@ -60,8 +61,11 @@ final class SparkBackend implements RolloutBackend {
     @Override
     public List<byte[]> run(String label, List<Payload> payloads, List<byte[]> pieces, IntConsumer finished) {
         Map<String, Broadcast<byte[]>> shipped = new HashMap<>();
-        for (Payload payload : payloads) {
-            shipped.put(payload.id(), broadcasts.computeIfAbsent(payload.id(), id -> spark.broadcast(payload.bytes())));
+        synchronized (this) {
+            for (Payload payload : payloads) {
+                shipped.put(payload.id(), broadcasts.computeIfAbsent(payload.id(),
+                        id -> spark.broadcast(payload.bytes())));
+            }
         }
         spark.setJobDescription(label);
         JavaFutureAction<List<byte[]>> job = spark.parallelize(pieces, pieces.size())
@@ -108,7 +112,7 @@ final class SparkBackend implements RolloutBackend {
     }
 
     @Override
-    public void release(String payloadId) {
+    public synchronized void release(String payloadId) {
         Broadcast<byte[]> broadcast = broadcasts.remove(payloadId);
         if (broadcast != null) {
             broadcast.destroy();
