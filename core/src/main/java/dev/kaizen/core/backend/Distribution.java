@@ -168,7 +168,7 @@ public final class Distribution implements AutoCloseable {
         try {
             state = PolicyStates.snapshot(policy);
         } catch (IOException | RuntimeException e) {
-            return unrebuildable("the policy (" + policy.getClass().getSimpleName() + ") could not save its state ("
+            return unrebuildable("the policy (" + className(policy) + ") could not save its state ("
                     + e.getMessage() + ")", label);
         }
         synchronized (shipped) {
@@ -185,8 +185,14 @@ public final class Distribution implements AutoCloseable {
     private PartSpec spec(ComponentKind kind, Object part, String label) {
         return parts.config(part)
                 .map(config -> new PartSpec(kind, json(binder.json(), binder.tree(config)), null))
-                .orElseGet(() -> unrebuildable("the " + kind.id() + " (" + part.getClass().getSimpleName()
+                .orElseGet(() -> unrebuildable("the " + kind.id() + " (" + className(part)
                         + ") was not built by the host from a config", label));
+    }
+
+    /** The part's class as a reader knows it: its simple name, or its full name for an anonymous class. */
+    private static String className(Object part) {
+        String simple = part.getClass().getSimpleName();
+        return simple.isEmpty() ? part.getClass().getName() : simple;
     }
 
     /** Null after the notice, or the failure that {@code rollout.fallback: fail} asks for. */

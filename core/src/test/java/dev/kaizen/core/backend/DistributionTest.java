@@ -188,7 +188,8 @@ class DistributionTest {
         assertThat(result.code()).as(result.toString()).isZero();
 
         assertSameResults("local", "fallback");
-        String notice = "kaizen: note: rollout.backend threads-test: the policy (" ;
+        String notice = "kaizen: note: rollout.backend threads-test: the policy (dev.kaizen.core.testing"
+                + ".DecoratedRolloutsMethodFactory$1) was not built by the host";
         assertThat(occurrences(result.err(), notice)).as(result.err()).isEqualTo(1);
         assertThat(result.err()).contains("was not built by the host from a config, so executors cannot rebuild it;"
                 + " requests with it run on this machine (rollout.fallback: fail refuses them instead)");
