@@ -62,7 +62,7 @@ final class GrpoMethod extends ExplorationRounds {
                         .filter(t -> t.error() == null && t.length() > 0).toList();
                 GroupAdvantages.Result result = GroupAdvantages.of(scores(group, reward), stepRewards(group, reward),
                         states(group), config.advantages());
-                figures.add(group.size(), result);
+                figures.add(result);
                 for (int i = 0; i < group.size(); i++) {
                     double[] advantages = result.advantages().get(i);
                     if (Arrays.stream(advantages).anyMatch(a -> a != 0)) {
@@ -126,7 +126,7 @@ final class GrpoMethod extends ExplorationRounds {
         private long anchorSteps;
         private long steps;
 
-        void add(int size, GroupAdvantages.Result result) {
+        void add(GroupAdvantages.Result result) {
             groups++;
             degenerate += result.degenerate() ? 1 : 0;
             anchorGroups += result.anchorSizes().size();
