@@ -31,6 +31,9 @@ import dev.kaizen.api.search.SearchAlgorithmConfig;
  *     observation, its text and actions, in different trajectories of the group)
  * @param stepWeight ω, the weight of the step-level advantage (default 1)
  * @param discount γ of the step returns the anchor groups compare (default 0.95)
+ * @param anchorSimilarity with step groups, the least similarity at which the environment's
+ *     {@code ObservationSimilarity} puts two observations in one anchor state ({@link SimilarAnchors}),
+ *     in (0, 1]; null (the default) for identity: the same text and actions, as in GiGPO
  * @param explorationPool which tasks a round samples: {@code train} (the default) or {@code demonstrations}
  */
 public record GrpoConfig(Integer demonstrations,
@@ -41,7 +44,7 @@ public record GrpoConfig(Integer demonstrations,
                          @JsonProperty(defaultValue = "{type: " + Parts.NONE + "}") CriticConfig critic,
                          @JsonProperty(defaultValue = "{type: " + Parts.GRPO + "}") OptimizerConfig update,
                          RewardModelConfig reward, Boolean scaleByStd, Boolean stepGroups, Double stepWeight,
-                         Double discount, String explorationPool)
+                         Double discount, Double anchorSimilarity, String explorationPool)
         implements TrainingMethodConfig, ExplorationRounds.Settings {
 
     public GrpoConfig {
@@ -62,6 +65,14 @@ public record GrpoConfig(Integer demonstrations,
             throw new IllegalArgumentException("method.discount must be in (0, 1] (γ of the step returns), got "
                     + discount);
         }
+        if (anchorSimilarity != null && !(anchorSimilarity > 0 && anchorSimilarity <= 1)) {
+            throw new IllegalArgumentException("method.anchorSimilarity must be in (0, 1] (the least similarity of"
+                    + " two observations in one anchor state), got " + anchorSimilarity + "; leave it out for identity");
+        }
+        if (anchorSimilarity != null && !stepGroups) {
+            throw new IllegalArgumentException("method.anchorSimilarity groups the steps of GiGPO's anchor states;"
+                    + " set method.stepGroups: true to use it, or leave it out");
+        }
     }
 
     /** The advantage settings. */
@@ -71,6 +82,6 @@ public record GrpoConfig(Integer demonstrations,
 
     /** The defaults. */
     public GrpoConfig() {
-        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kaizen.eto;
 
+import dev.kaizen.api.env.Observation;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.MethodContext;
 import dev.kaizen.api.optimizer.Optimizer;
@@ -61,7 +62,7 @@ final class GrpoMethod extends ExplorationRounds {
                 List<Trajectory> group = explored.trajectories().get(task.id()).stream()
                         .filter(t -> t.error() == null && t.length() > 0).toList();
                 GroupAdvantages.Result result = GroupAdvantages.of(scores(group, reward), stepRewards(group, reward),
-                        states(group), config.advantages());
+                        states(group, context), config.advantages());
                 figures.add(result);
                 for (int i = 0; i < group.size(); i++) {
                     double[] advantages = result.advantages().get(i);
@@ -108,12 +109,21 @@ final class GrpoMethod extends ExplorationRounds {
         return rewards;
     }
 
-    /** A step's state: the observation's text and its actions. */
-    private static List<List<?>> states(List<Trajectory> group) {
+    /**
+     * Each step's state: the observation's text and its actions, or with {@code anchorSimilarity}
+     * its anchor among the group's similar observations.
+     */
+    private List<List<?>> states(List<Trajectory> group, MethodContext context) {
+        List<List<Observation>> observations = group.stream()
+                .map(trajectory -> trajectory.steps().stream().map(Step::observation).toList()).toList();
+        if (config.anchorSimilarity() != null) {
+            return SimilarAnchors.of(observations, context.environment().observationSimilarity(),
+                    config.anchorSimilarity());
+        }
         List<List<?>> states = new ArrayList<>();
-        for (Trajectory trajectory : group) {
-            states.add(trajectory.steps().stream()
-                    .map(step -> List.of(step.observation().text(), step.observation().actions())).toList());
+        for (List<Observation> trajectory : observations) {
+            states.add(trajectory.stream().map(observation -> List.of(observation.text(), observation.actions()))
+                    .toList());
         }
         return states;
     }

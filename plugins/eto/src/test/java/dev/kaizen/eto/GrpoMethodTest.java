@@ -3,7 +3,15 @@ package dev.kaizen.eto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kaizen.api.env.Environment;
+import dev.kaizen.api.env.Episode;
+import dev.kaizen.api.env.ObservationSimilarity;
+import dev.kaizen.api.env.Split;
+import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.EvaluationResult;
+import dev.kaizen.api.testing.CounterEnvironment;
+import dev.kaizen.api.testing.CounterEnvironmentConfig;
+import dev.kaizen.api.testing.TabularPolicy;
 import dev.kaizen.api.trajectory.Step;
 import dev.kaizen.api.trajectory.Trajectory;
 import java.nio.file.Path;
@@ -11,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +100,57 @@ class GrpoMethodTest {
         assertThat(second.bc.calls.get(2).batch()).isEqualTo(first.bc.calls.get(2).batch());
     }
 
+    /** The counter environment with another observation similarity. */
+    private static Environment counterWith(ObservationSimilarity similarity) {
+        Environment counter = new CounterEnvironment(new CounterEnvironmentConfig(6, 4, 4, 12, null, null, null));
+        return new Environment() {
+            @Override
+            public List<Task> tasks(Split split) {
+                return counter.tasks(split);
+            }
+
+            @Override
+            public Episode reset(Task task, long seed) {
+                return counter.reset(task, seed);
+            }
+
+            @Override
+            public Optional<Trajectory> demonstration(Task task) {
+                return counter.demonstration(task);
+            }
+
+            @Override
+            public ObservationSimilarity observationSimilarity() {
+                return similarity;
+            }
+        };
+    }
+
+    private Fixture fixture(String name, ObservationSimilarity similarity) {
+        return new Fixture(17, directory.resolve(name), counterWith(similarity), new TabularPolicy(0.0));
+    }
+
+    @Test
+    void withAnchorSimilarityTheEnvironmentsSimilarityDecidesWhichStepsShareAnAnchor() throws Exception {
+        Map<String, Object> similar = recipe(true);
+        similar.put("anchorSimilarity", 0.5);
+
+        Fixture alike = fixture("alike", (a, b) -> 1.0);
+        alike.run(similar);
+        Map<String, ?> update = alike.metrics("grpo-update").get(0);
+        assertThat((double) update.get("anchorStepShare")).as("every state is alike: one anchor per group")
+                .isEqualTo(1.0);
+        assertThat((int) update.get("anchorGroups")).isEqualTo((int) update.get("groups"));
+
+        Fixture never = fixture("never", (a, b) -> 0.0);
+        never.run(similar);
+        Fixture identity = fixture("identity", (a, b) -> 0.0);
+        identity.run(recipe(true));
+        assertThat(never.metrics("grpo-update")).as("nothing alike: the anchors of identity")
+                .isEqualTo(identity.metrics("grpo-update"));
+        assertThat(never.bc.calls.get(2).batch()).isEqualTo(identity.bc.calls.get(2).batch());
+    }
+
     @Test
     void badSettingsAreRefusedNamingTheField() {
         Fixture fixture = new Fixture(17, directory);
@@ -101,5 +161,12 @@ class GrpoMethodTest {
         Map<String, Object> discount = recipe(true);
         discount.put("discount", 0.0);
         assertThatThrownBy(() -> fixture.config(discount)).hasMessageContaining("method.discount must be in (0, 1]");
+        Map<String, Object> similarity = recipe(true);
+        similarity.put("anchorSimilarity", 1.5);
+        assertThatThrownBy(() -> fixture.config(similarity)).hasMessageContaining("method.anchorSimilarity must be in"
+                + " (0, 1]").hasMessageContaining("got 1.5");
+        Map<String, Object> withoutStepGroups = recipe(false);
+        withoutStepGroups.put("anchorSimilarity", 0.8);
+        assertThatThrownBy(() -> fixture.config(withoutStepGroups)).hasMessageContaining("set method.stepGroups: true");
     }
 }

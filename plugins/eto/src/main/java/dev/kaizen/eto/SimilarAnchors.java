@@ -1,0 +1,55 @@
+package dev.kaizen.eto;
+
+import dev.kaizen.api.env.Observation;
+import dev.kaizen.api.env.ObservationSimilarity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GiGPO's anchor states by the environment's similarity rather than identity, for environments
+ * whose observations seldom repeat word for word (a step counter, a clock, the agent's own history
+ * in the text). The group's distinct observations (text and actions), in the order first met, each
+ * join the first anchor whose first observation {@link ObservationSimilarity} rates at least
+ * {@code threshold} alike, else start an anchor of their own; equal observations always share one.
+ * Comparing with each anchor's first observation keeps the grouping independent of how many steps
+ * an anchor has gathered, and costs at most (distinct observations × anchors) similarity calls per
+ * group. Stateless.
+ */
+final class SimilarAnchors {
+
+    private SimilarAnchors() {
+    }
+
+    /**
+     * @param observations each trajectory's observations, one per step (the state each step was taken from)
+     * @param threshold the least similarity, in (0, 1], at which an observation joins an anchor
+     * @return each trajectory's anchor numbers, one per step: equal numbers are the same anchor state
+     */
+    static List<List<?>> of(List<List<Observation>> observations, ObservationSimilarity similarity, double threshold) {
+        Map<List<Object>, Integer> anchorOf = new HashMap<>();
+        List<Observation> firsts = new ArrayList<>();
+        List<List<?>> anchors = new ArrayList<>();
+        for (List<Observation> trajectory : observations) {
+            List<Integer> numbers = new ArrayList<>(trajectory.size());
+            for (Observation observation : trajectory) {
+                numbers.add(anchorOf.computeIfAbsent(List.of(observation.text(), observation.actions()),
+                        key -> join(observation, firsts, similarity, threshold)));
+            }
+            anchors.add(numbers);
+        }
+        return anchors;
+    }
+
+    private static int join(Observation observation, List<Observation> firsts, ObservationSimilarity similarity,
+                            double threshold) {
+        for (int anchor = 0; anchor < firsts.size(); anchor++) {
+            if (similarity.between(firsts.get(anchor), observation) >= threshold) {
+                return anchor;
+            }
+        }
+        firsts.add(observation);
+        return firsts.size() - 1;
+    }
+}
