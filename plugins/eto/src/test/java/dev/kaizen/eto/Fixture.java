@@ -9,6 +9,7 @@ import dev.kaizen.api.testing.CounterEnvironmentConfig;
 import dev.kaizen.api.testing.FakeMethodContext;
 import dev.kaizen.api.testing.TabularPolicy;
 import dev.kaizen.eto.testing.GreedySearchFactory;
+import dev.kaizen.eto.testing.InvertedRewardFactory;
 import dev.kaizen.eto.testing.NoCriticFactory;
 import dev.kaizen.eto.testing.RecordingBcFactory;
 import dev.kaizen.eto.testing.SampleSearchFactory;
@@ -27,6 +28,7 @@ final class Fixture {
     final NoCriticFactory none = new NoCriticFactory();
     final RecordingBcFactory bc = new RecordingBcFactory();
     final TabularDpoFactory dpo = new TabularDpoFactory();
+    final InvertedRewardFactory inverted = new InvertedRewardFactory();
     final Environment environment;
     final TabularPolicy policy;
     final FakeMethodContext context;
@@ -40,7 +42,8 @@ final class Fixture {
         this.environment = environment;
         this.policy = policy;
         this.context = new FakeMethodContext(seed, directory, environment, policy);
-        context.register(new EtoMethodFactory(), new RftMethodFactory(), new GrpoMethodFactory(), sample, greedy, none, bc, dpo);
+        context.register(new EtoMethodFactory(), new RftMethodFactory(), new GrpoMethodFactory(), sample, greedy, none, bc, dpo,
+                inverted);
     }
 
     /** The method config read from recipe-like values, as the host reads {@code method:}. */

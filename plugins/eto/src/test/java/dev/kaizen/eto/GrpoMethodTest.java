@@ -92,6 +92,28 @@ class GrpoMethodTest {
     }
 
     @Test
+    void aRewardModelScoresTheGroupInsteadOfTheEnvironment() throws Exception {
+        Map<String, Object> inverted = recipe(false);
+        inverted.put("reward", Map.of("type", "inverted"));
+        Fixture fixture = new Fixture(17, directory);
+        fixture.run(inverted);
+
+        List<Trajectory> explored = fixture.context.trajectories().get("iter-1-explore");
+        List<Trajectory> batch = fixture.bc.calls.get(1).batch().trajectories();
+        assertThat(batch).isNotEmpty().allSatisfy(t -> {
+            Trajectory original = explored.stream().filter(e -> e.task().equals(t.task())
+                    && e.steps().stream().map(Step::action).toList()
+                    .equals(t.steps().stream().map(Step::action).toList())).findFirst().orElseThrow();
+            double mean = explored.stream().filter(e -> e.task().equals(t.task()))
+                    .mapToDouble(Trajectory::reward).average().orElseThrow();
+            assertThat(Math.signum(t.steps().get(0).reward())).as("the model's score, the environment's inverted")
+                    .isEqualTo(-Math.signum(original.reward() - mean));
+        });
+        assertThat(fixture.inverted.created).as("one model a round").isEqualTo(2);
+        assertThat(fixture.inverted.closed).isEqualTo(2);
+    }
+
+    @Test
     void theSameSeedGivesTheSameUpdates() throws Exception {
         Fixture first = new Fixture(17, directory.resolve("a"));
         first.run(recipe(true));
