@@ -30,6 +30,11 @@ final class Demonstrations {
         this.method = method;
     }
 
+    /** How many training tasks' demonstrations were asked for (0: none, and no expert needed). */
+    int count() {
+        return count;
+    }
+
     /** Every demonstration, in task order. */
     List<Trajectory> all() {
         return List.copyOf(load().values());

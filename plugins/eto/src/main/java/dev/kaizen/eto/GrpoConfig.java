@@ -13,7 +13,8 @@ import dev.kaizen.api.search.SearchAlgorithmConfig;
  * {@code {type: sample, samples: 8}}, {@code {type: none}} and {@code {type: grpo}}.
  *
  * @param demonstrations how many training tasks to collect expert demonstrations for; the warm-up
- *     trains on them (as the host's {@code bc} method does)
+ *     trains on them (as the host's {@code bc} method does). 0: no warm-up and no expert needed, the
+ *     rounds start from the policy as built (or from {@code checkpoint})
  * @param optimizer the warm-up optimiser (behaviour cloning on the demonstrations)
  * @param checkpoint a policy checkpoint directory to start from instead of the warm-up; null for the warm-up
  * @param iterations rounds of sample groups → advantages → policy update; the last one is the stage {@code final}
@@ -56,7 +57,12 @@ public record GrpoConfig(Integer demonstrations,
         stepWeight = stepWeight == null ? 1.0 : stepWeight;
         discount = discount == null ? 0.95 : discount;
         explorationPool = ExplorationPool.of(explorationPool).id();
-        WarmStart.validate("grpo", demonstrations, checkpoint, iterations, explorationTasks);
+        WarmStart.validateExpertFree("grpo", demonstrations, checkpoint, iterations, explorationTasks);
+        if (demonstrations == 0 && explorationPool.equals(ExplorationPool.DEMONSTRATIONS.id())) {
+            throw new IllegalArgumentException("method.explorationPool: " + explorationPool + " explores the"
+                    + " demonstrated tasks, but method.demonstrations is 0; use explorationPool: "
+                    + ExplorationPool.TRAIN.id() + " or ask for demonstrations");
+        }
         if (!(stepWeight >= 0) || stepWeight.isInfinite()) {
             throw new IllegalArgumentException("method.stepWeight must be a finite number >= 0 (ω, the weight of the"
                     + " step-level advantage), got " + stepWeight);

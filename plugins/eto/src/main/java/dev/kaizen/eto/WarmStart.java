@@ -15,9 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The starting policy of both methods: behaviour cloning on the expert demonstrations, done as the
+ * The starting policy of the methods: behaviour cloning on the expert demonstrations, done as the
  * host's {@code bc} method does it (so that the {@code baseline} stage equals the BC baseline of the
- * same recipe), or a checkpoint loaded into the policy.
+ * same recipe), or a checkpoint loaded into the policy, or (no demonstrations, for a method that
+ * needs no expert) the policy as built.
  */
 final class WarmStart {
 
@@ -40,6 +41,24 @@ final class WarmStart {
             throw new IllegalArgumentException("method.demonstrations must be >= 1 (training tasks with expert"
                     + " demonstrations), got " + demonstrations);
         }
+        validateRest(method, checkpoint, iterations, explorationTasks);
+    }
+
+    /**
+     * As {@link #validate}, for a method that needs no expert: {@code demonstrations} may be 0, for
+     * no warm-up (the policy as built, or the checkpoint).
+     */
+    static void validateExpertFree(String method, int demonstrations, String checkpoint, int iterations,
+                                   int explorationTasks) {
+        if (demonstrations < 0) {
+            throw new IllegalArgumentException("method.demonstrations must be >= 0 (training tasks with expert"
+                    + " demonstrations for the warm-up; 0 starts from the policy as built, or from"
+                    + " method.checkpoint), got " + demonstrations);
+        }
+        validateRest(method, checkpoint, iterations, explorationTasks);
+    }
+
+    private static void validateRest(String method, String checkpoint, int iterations, int explorationTasks) {
         if (checkpoint != null && checkpoint.isBlank()) {
             throw new IllegalArgumentException("method.checkpoint must name a checkpoint directory or be left out, got a blank string");
         }
@@ -69,6 +88,12 @@ final class WarmStart {
             }
             checkpointable.load(directory);
             fields.put("checkpoint", directory.toString());
+            context.metrics().record(method + "-warm-start", fields);
+            return;
+        }
+        if (demonstrations.count() == 0) {
+            fields.put("demonstrations", 0);
+            fields.put("steps", 0);
             context.metrics().record(method + "-warm-start", fields);
             return;
         }

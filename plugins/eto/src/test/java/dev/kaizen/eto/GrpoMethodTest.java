@@ -114,6 +114,34 @@ class GrpoMethodTest {
     }
 
     @Test
+    void withoutDemonstrationsTheRoundsStartFromThePolicyAsBuiltAndNeedNoExpert() throws Exception {
+        Environment counter = new CounterEnvironment(new CounterEnvironmentConfig(6, 4, 4, 12, null, null, null));
+        Environment withoutExpert = new Environment() {
+            @Override
+            public List<Task> tasks(Split split) {
+                return counter.tasks(split);
+            }
+
+            @Override
+            public Episode reset(Task task, long seed) {
+                return counter.reset(task, seed);
+            }
+        };
+        Map<String, Object> recipe = recipe(false);
+        recipe.put("demonstrations", 0);
+        Fixture fixture = new Fixture(17, directory, withoutExpert, new TabularPolicy(0.0));
+        fixture.run(recipe);
+
+        assertThat(fixture.context.stages()).containsExactly("baseline", "iter-1", "final");
+        assertThat(fixture.metrics("grpo-warm-start")).containsExactly(Map.of("demonstrations", 0, "steps", 0));
+        assertThat(fixture.context.trajectories()).doesNotContainKey("demonstrations");
+        assertThat(fixture.bc.calls).as("no warm-up: only the rounds' updates").hasSize(2)
+                .allSatisfy(call -> assertThat(call.config().step()).isEqualTo(0.5));
+        assertThat(fixture.bc.calls.get(0).batch().trajectories()).as("the untrained policy's groups still differ")
+                .isNotEmpty();
+    }
+
+    @Test
     void theSameSeedGivesTheSameUpdates() throws Exception {
         Fixture first = new Fixture(17, directory.resolve("a"));
         first.run(recipe(true));
@@ -183,6 +211,15 @@ class GrpoMethodTest {
         Map<String, Object> discount = recipe(true);
         discount.put("discount", 0.0);
         assertThatThrownBy(() -> fixture.config(discount)).hasMessageContaining("method.discount must be in (0, 1]");
+        Map<String, Object> negative = recipe(false);
+        negative.put("demonstrations", -1);
+        assertThatThrownBy(() -> fixture.config(negative)).hasMessageContaining("method.demonstrations must be >= 0")
+                .hasMessageContaining("0 starts from the policy as built");
+        Map<String, Object> noPool = recipe(false);
+        noPool.put("demonstrations", 0);
+        noPool.put("explorationPool", "demonstrations");
+        assertThatThrownBy(() -> fixture.config(noPool)).hasMessageContaining("method.explorationPool: demonstrations")
+                .hasMessageContaining("method.demonstrations is 0");
         Map<String, Object> similarity = recipe(true);
         similarity.put("anchorSimilarity", 1.5);
         assertThatThrownBy(() -> fixture.config(similarity)).hasMessageContaining("method.anchorSimilarity must be in"
