@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kaizen.api.IncompatiblePartsException;
 import dev.kaizen.api.env.Action;
 import dev.kaizen.api.env.Environment;
-import dev.kaizen.api.env.Episode;
 import dev.kaizen.api.env.Split;
 import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.EvaluationResult;
@@ -323,17 +322,7 @@ class EtoMethodTest {
                 .hasMessageContaining("method.checkpoint: no checkpoint directory");
 
         Environment environment = new CounterEnvironment(new CounterEnvironmentConfig(6, 4, 4, 12, null, null, null));
-        Environment withoutExpert = new Environment() {
-            @Override
-            public List<Task> tasks(Split split) {
-                return environment.tasks(split);
-            }
-
-            @Override
-            public Episode reset(Task task, long seed) {
-                return environment.reset(task, seed);
-            }
-        };
+        Environment withoutExpert = ChangedEnvironment.withoutExpert(environment);
         assertThatThrownBy(() -> new Fixture(1, directory, withoutExpert, new TabularPolicy(0.0)).run(recipe(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs expert demonstrations").hasMessageContaining("first 6 training tasks");

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kaizen.api.env.Environment;
-import dev.kaizen.api.env.Episode;
 import dev.kaizen.api.env.ObservationSimilarity;
-import dev.kaizen.api.env.Split;
-import dev.kaizen.api.env.Task;
 import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.testing.CounterEnvironment;
 import dev.kaizen.api.testing.CounterEnvironmentConfig;
@@ -19,7 +16,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,18 +111,7 @@ class GrpoMethodTest {
 
     @Test
     void withoutDemonstrationsTheRoundsStartFromThePolicyAsBuiltAndNeedNoExpert() throws Exception {
-        Environment counter = new CounterEnvironment(new CounterEnvironmentConfig(6, 4, 4, 12, null, null, null));
-        Environment withoutExpert = new Environment() {
-            @Override
-            public List<Task> tasks(Split split) {
-                return counter.tasks(split);
-            }
-
-            @Override
-            public Episode reset(Task task, long seed) {
-                return counter.reset(task, seed);
-            }
-        };
+        Environment withoutExpert = ChangedEnvironment.withoutExpert(counter());
         Map<String, Object> recipe = recipe(false);
         recipe.put("demonstrations", 0);
         Fixture fixture = new Fixture(17, directory, withoutExpert, new TabularPolicy(0.0));
@@ -150,34 +135,13 @@ class GrpoMethodTest {
         assertThat(second.bc.calls.get(2).batch()).isEqualTo(first.bc.calls.get(2).batch());
     }
 
-    /** The counter environment with another observation similarity. */
-    private static Environment counterWith(ObservationSimilarity similarity) {
-        Environment counter = new CounterEnvironment(new CounterEnvironmentConfig(6, 4, 4, 12, null, null, null));
-        return new Environment() {
-            @Override
-            public List<Task> tasks(Split split) {
-                return counter.tasks(split);
-            }
-
-            @Override
-            public Episode reset(Task task, long seed) {
-                return counter.reset(task, seed);
-            }
-
-            @Override
-            public Optional<Trajectory> demonstration(Task task) {
-                return counter.demonstration(task);
-            }
-
-            @Override
-            public ObservationSimilarity observationSimilarity() {
-                return similarity;
-            }
-        };
+    private static Environment counter() {
+        return new CounterEnvironment(new CounterEnvironmentConfig(6, 4, 4, 12, null, null, null));
     }
 
     private Fixture fixture(String name, ObservationSimilarity similarity) {
-        return new Fixture(17, directory.resolve(name), counterWith(similarity), new TabularPolicy(0.0));
+        return new Fixture(17, directory.resolve(name), ChangedEnvironment.withSimilarity(counter(), similarity),
+                new TabularPolicy(0.0));
     }
 
     @Test
