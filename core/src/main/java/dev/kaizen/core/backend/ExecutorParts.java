@@ -5,6 +5,7 @@ import dev.kaizen.api.Checkpointable;
 import dev.kaizen.api.ComponentConfig;
 import dev.kaizen.api.env.Environment;
 import dev.kaizen.api.policy.Policy;
+import dev.kaizen.core.Closing;
 import dev.kaizen.core.cli.Kaizen;
 import dev.kaizen.core.recipe.ConfigBinder;
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class ExecutorParts {
         SHARED_ENVIRONMENTS.keySet().removeIf(key -> key.host().equals(host));
         for (PartKey key : List.copyOf(ENVIRONMENTS.keySet())) {
             if (key.host().equals(host)) {
-                closeQuietly(ENVIRONMENTS.remove(key));
+                Closing.quietly(ENVIRONMENTS.remove(key));
             }
         }
         for (PartKey key : List.copyOf(POLICIES.keySet())) {
@@ -119,7 +120,7 @@ final class ExecutorParts {
                 load(built, payloads.apply(spec.state()));
             }
         } catch (IOException | RuntimeException e) {
-            closeQuietly(built);
+            Closing.quietly(built);
             throw e;
         }
         return new Lease(pool, spec.state(), built);
@@ -149,17 +150,6 @@ final class ExecutorParts {
         }
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing is best effort
-        }
-    }
-
     /** Idle policies of one config, all in the latest state asked for; older ones are closed. */
     private static final class PolicyPool {
         private final Deque<Policy> idle = new ArrayDeque<>();
@@ -169,7 +159,7 @@ final class ExecutorParts {
         /** An idle policy in {@code wanted}, or null; idle ones in another state are closed. */
         synchronized Policy take(String wanted) {
             if (!java.util.Objects.equals(state, wanted)) {
-                idle.forEach(ExecutorParts::closeQuietly);
+                idle.forEach(Closing::quietly);
                 idle.clear();
                 state = wanted;
             }
@@ -178,7 +168,7 @@ final class ExecutorParts {
 
         synchronized void give(String of, Policy policy) {
             if (closed || !java.util.Objects.equals(state, of)) {
-                closeQuietly(policy);
+                Closing.quietly(policy);
             } else {
                 idle.addFirst(policy);
             }
@@ -188,7 +178,7 @@ final class ExecutorParts {
             closed = true;
             List<Policy> all = new ArrayList<>(idle);
             idle.clear();
-            all.forEach(ExecutorParts::closeQuietly);
+            all.forEach(Closing::quietly);
         }
     }
 

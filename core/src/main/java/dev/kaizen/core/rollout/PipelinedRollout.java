@@ -232,15 +232,7 @@ final class PipelinedRollout {
 
     /** Closes a finished episode at once (best effort; its trajectory is already recorded). */
     private void close(int i) {
-        Episode episode = episodes[i];
-        episodes[i] = null;
-        if (episode != null) {
-            try {
-                episode.close();
-            } catch (RuntimeException e) {
-                // closing is best effort; the trajectory is already recorded
-            }
-        }
+        RolloutEngine.close(episodes, i);
     }
 
     private void checkFatal() {

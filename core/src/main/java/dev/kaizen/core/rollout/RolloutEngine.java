@@ -243,7 +243,7 @@ public final class RolloutEngine implements Rollouts, AutoCloseable {
     }
 
     /** Closes episode {@code i} if it is open (best effort: its trajectory is already recorded). */
-    private static void close(Episode[] episodes, int i) {
+    static void close(Episode[] episodes, int i) {
         Episode episode = episodes[i];
         episodes[i] = null;
         if (episode != null) {

@@ -10,6 +10,7 @@ import dev.kaizen.api.method.EvaluationResult;
 import dev.kaizen.api.method.TrainingMethod;
 import dev.kaizen.api.policy.Policy;
 import dev.kaizen.api.trajectory.ErrorCounts;
+import dev.kaizen.core.Closing;
 import dev.kaizen.core.BadInputException;
 import dev.kaizen.core.backend.Distribution;
 import dev.kaizen.core.backend.RolloutBackends;
@@ -168,10 +169,10 @@ public final class Runner {
             }
             throw e;
         } finally {
-            closeQuietly(evaluator);
-            closeQuietly(policy);
-            closeQuietly(environment);
-            closeQuietly(files);
+            Closing.quietly(evaluator);
+            Closing.quietly(policy);
+            Closing.quietly(environment);
+            Closing.quietly(files);
             try {
                 new ReportWriter(json).write(directory);
             } catch (RuntimeException | IOException e) {
@@ -220,17 +221,6 @@ public final class Runner {
             return summary.path("totalWallSeconds").asDouble(summary.path("wallSeconds").asDouble(0));
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // closing is best effort once the run has ended
         }
     }
 

@@ -33,7 +33,7 @@ import dev.kaizen.api.search.SearchAlgorithmConfig;
  * @param stepWeight ω, the weight of the step-level advantage (default 1)
  * @param discount γ of the step returns the anchor groups compare (default 0.95)
  * @param anchorSimilarity with step groups, the least similarity at which the environment's
- *     {@code ObservationSimilarity} puts two observations in one anchor state ({@link SimilarAnchors}),
+ *     {@code ObservationSimilarity} puts two observations in one anchor state ({@link AnchorStates}),
  *     in (0, 1]; null (the default) for identity: the same text and actions, as in GiGPO
  * @param explorationPool which tasks a round samples: {@code train} (the default) or {@code demonstrations}
  */

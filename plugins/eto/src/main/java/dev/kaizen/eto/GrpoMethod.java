@@ -117,15 +117,10 @@ final class GrpoMethod extends ExplorationRounds {
         List<List<Observation>> observations = group.stream()
                 .map(trajectory -> trajectory.steps().stream().map(Step::observation).toList()).toList();
         if (config.anchorSimilarity() != null) {
-            return SimilarAnchors.of(observations, context.environment().observationSimilarity(),
+            return AnchorStates.bySimilarity(observations, context.environment().observationSimilarity(),
                     config.anchorSimilarity());
         }
-        List<List<?>> states = new ArrayList<>();
-        for (List<Observation> trajectory : observations) {
-            states.add(trajectory.stream().map(observation -> List.of(observation.text(), observation.actions()))
-                    .toList());
-        }
-        return states;
+        return AnchorStates.byIdentity(observations);
     }
 
     /** Counts over a round's groups, for the {@code grpo-update} metrics event. */
